@@ -4,8 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 // The engine is deterministic: it may not read wall time, randomness, timers or the DOM.
+// `Date` itself stays usable for formatting a given instant; reading the wall clock is banned below.
 const impureGlobals = [
-  'Date',
   'setTimeout',
   'setInterval',
   'setImmediate',
@@ -53,6 +53,12 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { object: 'Math', property: 'random', message: 'Use the seeded Rng.' },
+        { object: 'Date', property: 'now', message: 'Use the VirtualClock.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the VirtualClock.' },
+        { selector: "CallExpression[callee.name='Date']", message: 'Use the VirtualClock.' },
       ],
       'no-restricted-imports': [
         'error',

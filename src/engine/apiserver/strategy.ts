@@ -1,0 +1,169 @@
+/**
+ * Per-resource rules of the generic registry (the `rest.RESTCreateStrategy` /
+ * `RESTUpdateStrategy` of each kind in kube-apiserver): which kinds track
+ * `metadata.generation`, what a create resets, and how status and spec writes are split
+ * between the main resource and its `/status` subresource.
+ */
+import type { ResourceInfo } from '../api/resources.ts';
+import type { KubeObject } from '../api/types.ts';
+import { podQosClass } from './pod-qos.ts';
+
+/** Kinds whose strategy sets generation 1 on create and bumps it on spec changes. */
+const tracksGeneration = new Set([
+  'apps/deployments',
+  'apps/replicasets',
+  'apps/statefulsets',
+  'apps/daemonsets',
+  'batch/jobs',
+  'batch/cronjobs',
+  'core/pods',
+  'core/replicationcontrollers',
+  'networking.k8s.io/ingresses',
+  'networking.k8s.io/networkpolicies',
+  'policy/poddisruptionbudgets',
+  'discovery.k8s.io/endpointslices',
+  'networking.k8s.io/ingressclasses',
+]);
+
+/** Deployments also count annotation changes as a new generation (rollout triggers). */
+const annotationsBumpGeneration = new Set(['apps/deployments']);
+
+function id(r: ResourceInfo): string {
+  return `${r.group || 'core'}/${r.plural}`;
+}
+
+export function hasStatusSubresource(r: ResourceInfo): boolean {
+  return r.subresources.includes('status');
+}
+
+/** What PrepareForCreate does: fresh status and generation 1 where the kind tracks it. */
+export function prepareForCreate(r: ResourceInfo, object: KubeObject): KubeObject {
+  const out: KubeObject = { ...object, metadata: { ...object.metadata } };
+  if (tracksGeneration.has(id(r))) out.metadata.generation = 1;
+  else delete out.metadata.generation;
+  switch (id(r)) {
+    case 'core/pods':
+      out.status = { phase: 'Pending', qosClass: podQosClass(out) };
+      break;
+    case 'core/namespaces': {
+      const spec = (out.spec as { finalizers?: string[] } | undefined) ?? {};
+      out.spec = { ...spec, finalizers: spec.finalizers ?? ['kubernetes'] };
+      out.status = { phase: 'Active' };
+      break;
+    }
+    case 'core/nodes':
+      // Kubelets register their node with its status in the create, so it is kept.
+      break;
+    case 'core/persistentvolumeclaims':
+      out.status = { phase: 'Pending' };
+      break;
+    case 'core/persistentvolumes':
+      out.status = { phase: 'Pending' };
+      break;
+    case 'core/services':
+      out.status = { loadBalancer: {} };
+      break;
+    case 'apps/deployments':
+    case 'apps/replicasets':
+    case 'apps/statefulsets':
+    case 'apps/daemonsets':
+    case 'batch/jobs':
+    case 'batch/cronjobs':
+    case 'autoscaling/horizontalpodautoscalers':
+    case 'policy/poddisruptionbudgets':
+    case 'networking.k8s.io/ingresses':
+      out.status = defaultEmptyStatus(id(r));
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function defaultEmptyStatus(resourceId: string): Record<string, unknown> {
+  switch (resourceId) {
+    case 'apps/statefulsets':
+    case 'apps/replicasets':
+      return { replicas: 0, availableReplicas: 0 };
+    case 'apps/daemonsets':
+      return { currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 };
+    case 'autoscaling/horizontalpodautoscalers':
+      return { currentReplicas: 0, desiredReplicas: 0 };
+    case 'policy/poddisruptionbudgets':
+      return { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 };
+    case 'networking.k8s.io/ingresses':
+      return { loadBalancer: {} };
+    default:
+      return {};
+  }
+}
+
+/**
+ * What PrepareForUpdate does on the main resource: a kind with a status subresource keeps
+ * its old status, and generation moves when the spec (or, for some kinds, annotations) changed.
+ */
+export function prepareForUpdate(r: ResourceInfo, object: KubeObject, old: KubeObject): KubeObject {
+  const out: KubeObject = { ...object, metadata: { ...object.metadata } };
+  if (hasStatusSubresource(r)) {
+    if (old.status === undefined) delete out.status;
+    else out.status = old.status;
+  }
+  return withGeneration(r, out, old);
+}
+
+/** A `/status` write changes only status; spec and metadata stay as stored. */
+export function prepareForStatusUpdate(r: ResourceInfo, object: KubeObject, old: KubeObject): KubeObject {
+  const out: KubeObject = { ...old, metadata: { ...old.metadata } };
+  if (object.status === undefined) delete out.status;
+  else out.status = object.status;
+  // Controllers write status with the object's current resourceVersion for concurrency.
+  if (object.metadata.resourceVersion !== undefined)
+    out.metadata.resourceVersion = object.metadata.resourceVersion;
+  void r;
+  return out;
+}
+
+function withGeneration(r: ResourceInfo, object: KubeObject, old: KubeObject): KubeObject {
+  if (!tracksGeneration.has(id(r))) {
+    delete object.metadata.generation;
+    return object;
+  }
+  const oldGeneration = old.metadata.generation ?? 1;
+  const specChanged = !sameJson(object.spec, old.spec);
+  const annotationsChanged =
+    annotationsBumpGeneration.has(id(r)) && !sameJson(object.metadata.annotations, old.metadata.annotations);
+  object.metadata.generation = specChanged || annotationsChanged ? oldGeneration + 1 : oldGeneration;
+  return object;
+}
+
+/** Structural equality of JSON values, ignoring key order. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((v, i) => sameJson(v, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => sameJson(ao[k], bo[k]));
+}
+
+/**
+ * The grace period a delete gets when the request names none: scheduled pods wait for
+ * their kubelet (spec.terminationGracePeriodSeconds); everything else goes at once.
+ */
+export function defaultGracePeriodSeconds(r: ResourceInfo, object: KubeObject): number {
+  if (id(r) !== 'core/pods') return 0;
+  const spec = object.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+  // An unscheduled pod has no kubelet to wait for, so the API server deletes it at once.
+  if (!spec?.nodeName) return 0;
+  return spec.terminationGracePeriodSeconds ?? 30;
+}
+
+export function isGracefullyDeleted(r: ResourceInfo): boolean {
+  return id(r) === 'core/pods';
+}

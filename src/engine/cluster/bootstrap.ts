@@ -1,0 +1,69 @@
+/**
+ * What `kubeadm init` + `kubeadm join` leave behind before any user command: the built-in
+ * namespaces, one registered Node per machine, and the `kubernetes` Service that fronts
+ * the API server.
+ */
+import type { Cluster } from './cluster.ts';
+import { resourceOf } from './cluster.ts';
+import type { NodeSpecInput } from '../node/node-object.ts';
+
+export interface NodeOptions {
+  readonly name: string;
+  readonly cpu?: string;
+  readonly memory?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly taints?: readonly { key: string; value?: string; effect: string }[];
+  readonly controlPlane?: boolean;
+}
+
+export const BUILTIN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
+
+const CONTROL_PLANE_TAINT = { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' };
+
+/** Node n (0 = control plane) gets 172.18.0.(n+2) and the pod range 10.244.n.0/24, as in kind. */
+export function nodeInputFor(options: NodeOptions, index: number, uid: () => string): NodeSpecInput {
+  const controlPlane = options.controlPlane ?? false;
+  const taints = [...(controlPlane ? [CONTROL_PLANE_TAINT] : []), ...(options.taints ?? [])];
+  return {
+    name: options.name,
+    controlPlane,
+    internalIP: `172.18.0.${index + 2}`,
+    podCIDR: `10.244.${index}.0/24`,
+    cpu: options.cpu ?? '4',
+    memory: options.memory ?? '8Gi',
+    labels: options.labels ?? {},
+    taints,
+    bootId: uid(),
+    machineId: uid().replace(/-/g, ''),
+    systemUuid: uid(),
+  };
+}
+
+export function workerName(clusterName: string, n: number): string {
+  return n === 1 ? `${clusterName}-worker` : `${clusterName}-worker${n}`;
+}
+
+export function bootstrapCluster(cluster: Cluster, workers: number): void {
+  const admin = cluster.client('kubeadm');
+  const namespaces = resourceOf('Namespace');
+  for (const name of BUILTIN_NAMESPACES) {
+    admin.create(namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+  cluster.addNode({ name: `${cluster.clusterName}-control-plane`, controlPlane: true });
+  for (let n = 1; n <= workers; n++) cluster.addNode({ name: workerName(cluster.clusterName, n) });
+  cluster.client('apiserver').create(resourceOf('Service'), {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { component: 'apiserver', provider: 'kubernetes' },
+    },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      sessionAffinity: 'None',
+    },
+  });
+}
