@@ -1,0 +1,90 @@
+/** `kubectl create -f` and the simplest generator, `kubectl create namespace NAME`. */
+import type { KubeObject } from '../../api/types.ts';
+import { resourcePath } from '../../client/api-client.ts';
+import type { Status } from '../../apiserver/status.ts';
+import { str, type CommandContext } from '../context.ts';
+import { apiErrorMessage } from '../errors.ts';
+import { readFileArgs } from '../file-source.ts';
+import type { FlagSpec } from '../flags.ts';
+import { targetForDocument } from '../object-target.ts';
+import { formatObjects } from '../printing.ts';
+import { kindWithGroup } from '../rest-mapper.ts';
+import { dryRunSuffix, parseDryRun, validationQuery, writeFlags } from './write-options.ts';
+
+export const createFlags: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'stringArray' },
+  { name: 'recursive', short: 'R', type: 'bool', default: false },
+  { name: 'output', short: 'o', type: 'string', default: '' },
+  { name: 'save-config', type: 'bool', default: false },
+  { name: 'field-manager', type: 'string', default: 'kubectl-create' },
+  ...writeFlags,
+];
+
+export function runCreate(ctx: CommandContext): void {
+  const { out, flags } = ctx;
+  const dryRun = parseDryRun(ctx);
+  if (typeof dryRun === 'string') return out.fail(dryRun);
+  const validation = validationQuery(ctx);
+  if (typeof validation === 'string') return out.fail(validation);
+
+  let documents: { object: KubeObject; source: string }[];
+  let failures: string[];
+  if ((flags.filename as string[]).length > 0) {
+    ({ documents, errors: failures } = readFileArgs(ctx));
+  } else if (ctx.args[0] === 'namespace' || ctx.args[0] === 'ns') {
+    const name = ctx.args[1];
+    if (!name)
+      return out.fail(
+        "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples",
+      );
+    documents = [{ object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, source: '' }];
+    failures = [];
+  } else if (ctx.args.length > 0) {
+    return out.fail(
+      `error: unknown command "${ctx.args[0]}" for "kubectl create"\nRun 'kubectl create --help' for usage.`,
+    );
+  } else {
+    return out.fail(`error: must specify one of -f and -k\n\nSee 'kubectl create -h' for help and examples`);
+  }
+
+  const output = str(flags, 'output');
+  for (const doc of documents) {
+    const target = targetForDocument(ctx, doc);
+    if (typeof target === 'string') {
+      failures.push(target);
+      continue;
+    }
+    let created = target.object;
+    if (dryRun !== 'client') {
+      const query: Record<string, string> = {
+        fieldManager: str(flags, 'field-manager'),
+        fieldValidation: validation,
+      };
+      if (dryRun === 'server') query.dryRun = 'All';
+      const res = ctx.host.client.request({
+        method: 'POST',
+        path: resourcePath(target.resource, target.namespace),
+        query,
+        body: target.object,
+      });
+      if (res.status >= 400) {
+        failures.push(
+          apiErrorMessage(
+            res.body as Status,
+            doc.source ? { verb: 'creating', source: doc.source } : undefined,
+          ),
+        );
+        continue;
+      }
+      created = res.body as KubeObject;
+    }
+    if (output === 'yaml' || output === 'json') out.out(formatObjects([created], output, { single: true }));
+    else if (output === 'name') out.out(`${kindWithGroup(target.resource)}/${created.metadata.name ?? ''}\n`);
+    else
+      out.out(
+        `${kindWithGroup(target.resource)}/${created.metadata.name ?? target.name} created${dryRunSuffix(dryRun)}\n`,
+      );
+  }
+  for (const f of failures)
+    out.fail(f.startsWith('Error from server') || f.startsWith('The ') ? f : `error: ${f}`);
+}

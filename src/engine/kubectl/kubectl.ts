@@ -1,0 +1,170 @@
+/**
+ * The engine's kubectl: parses a command line, dispatches to the command, and returns
+ * what the real kubectl would print. It talks to the API server only through REST calls,
+ * like the real one, so each call is traced under the component id `kubectl`.
+ */
+import type { CommandContext, KubectlHost } from './context.ts';
+import { FlagError, parseFlags, type FlagSpec } from './flags.ts';
+import { Output } from './output.ts';
+import { RestMapper } from './rest-mapper.ts';
+import { applyFlags, runApply } from './commands/apply.ts';
+import { createFlags, runCreate } from './commands/create.ts';
+import { deleteFlags, runDelete } from './commands/delete.ts';
+import { getFlags, runGet } from './commands/get.ts';
+import {
+  apiResourcesFlags,
+  clusterInfoFlags,
+  runApiResources,
+  runClusterInfo,
+  runVersion,
+  versionFlags,
+} from './commands/info.ts';
+
+interface Command {
+  readonly flags: FlagSpec[];
+  readonly run: (ctx: CommandContext) => void;
+}
+
+const commands: Record<string, Command> = {
+  get: { flags: getFlags, run: runGet },
+  apply: { flags: applyFlags, run: runApply },
+  create: { flags: createFlags, run: runCreate },
+  delete: { flags: deleteFlags, run: runDelete },
+  'api-resources': { flags: apiResourcesFlags, run: runApiResources },
+  version: { flags: versionFlags, run: runVersion },
+  'cluster-info': { flags: clusterInfoFlags, run: runClusterInfo },
+};
+
+/** Real kubectl commands this simulator does not implement yet (answered honestly, not as unknown). */
+const notYetSupported = [
+  'describe',
+  'logs',
+  'exec',
+  'edit',
+  'patch',
+  'replace',
+  'scale',
+  'rollout',
+  'expose',
+  'run',
+  'set',
+  'label',
+  'annotate',
+  'explain',
+  'top',
+  'cordon',
+  'uncordon',
+  'drain',
+  'taint',
+  'wait',
+  'port-forward',
+  'proxy',
+  'cp',
+  'attach',
+  'autoscale',
+  'certificate',
+  'config',
+  'diff',
+  'kustomize',
+  'auth',
+  'debug',
+  'events',
+  'plugin',
+  'completion',
+  'api-versions',
+  'alpha',
+];
+
+const globalFlags: FlagSpec[] = [
+  { name: 'namespace', short: 'n', type: 'string', default: '' },
+  { name: 'kubeconfig', type: 'string', default: '' },
+  { name: 'context', type: 'string', default: '' },
+  { name: 'v', short: 'v', type: 'string', default: '0' },
+  { name: 'request-timeout', type: 'string', default: '0' },
+  { name: 'help', short: 'h', type: 'bool', default: false },
+];
+
+export class Kubectl {
+  readonly mapper: RestMapper;
+
+  constructor(private readonly host: KubectlHost) {
+    // One mapper per session stands in for kubectl's on-disk discovery cache.
+    this.mapper = new RestMapper(host.client);
+  }
+
+  /** Runs `kubectl <words…>` (without the leading `kubectl`). */
+  run(words: readonly string[], stdin?: string): Output {
+    const out = new Output();
+    const name = words.find((w) => !w.startsWith('-'));
+    if (!name) {
+      out.fail('error: a command is required; try "kubectl get pods"');
+      return out;
+    }
+    const command = commands[name];
+    if (!command) {
+      if (notYetSupported.includes(name)) {
+        out.fail(`error: "kubectl ${name}" is not supported by this simulator yet`);
+      } else {
+        out.fail(unknownCommand(name));
+      }
+      return out;
+    }
+    const rest = [...words];
+    rest.splice(rest.indexOf(name), 1);
+    let parsed;
+    try {
+      parsed = parseFlags(rest, [...globalFlags, ...command.flags]);
+    } catch (e) {
+      if (!(e instanceof FlagError)) throw e;
+      out.fail(`error: ${e.message}\nSee 'kubectl ${name} --help' for usage.`);
+      return out;
+    }
+    if (parsed.flags.help === true) {
+      out.out(
+        `Help for "kubectl ${name}" is not included in this simulator; see https://kubernetes.io/docs/reference/kubectl/.\n`,
+      );
+      return out;
+    }
+    const namespace =
+      typeof parsed.flags.namespace === 'string' && parsed.flags.namespace !== ''
+        ? parsed.flags.namespace
+        : 'default';
+    command.run({
+      host: this.host,
+      mapper: this.mapper,
+      out,
+      args: parsed.args,
+      flags: parsed.flags,
+      changed: parsed.changed,
+      stdin,
+      namespace,
+      namespaceExplicit: parsed.changed.has('namespace'),
+    });
+    return out;
+  }
+}
+
+const allCommandNames = [...Object.keys(commands), ...notYetSupported];
+
+/** cobra's message for an unknown command, with its "Did you mean this?" suggestions. */
+function unknownCommand(name: string): string {
+  const suggestions = allCommandNames
+    .filter((c) => levenshtein(c, name) <= 2 || c.startsWith(name.toLowerCase()))
+    .sort();
+  const hint = suggestions.length
+    ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n`
+    : '';
+  return `error: unknown command "${name}" for "kubectl"${hint}`;
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+    }
+  }
+  return d[a.length]![b.length]!;
+}

@@ -1,0 +1,66 @@
+/**
+ * A session: one cluster plus the two ways users drive it, `kubectl …` commands and
+ * `sim …` directives. The CLI, the tests and the app all go through this one class.
+ */
+import { Cluster, type ClusterOptions } from './cluster/cluster.ts';
+import { defaultParts } from './cluster/default-parts.ts';
+import { startControllerManager } from './controllers/index.ts';
+import { objectKey } from './store/keys.ts';
+import type { KubectlHost } from './kubectl/context.ts';
+import { Kubectl } from './kubectl/kubectl.ts';
+import { Output } from './kubectl/output.ts';
+import { splitShellWords } from './kubectl/shell-words.ts';
+import { runSim } from './sim/sim-commands.ts';
+
+export interface SessionOptions extends ClusterOptions {
+  /** Reads files named by `kubectl … -f PATH` (the CLI resolves them against the script). */
+  readonly readFile?: (path: string) => string | undefined;
+  readonly listDir?: (path: string) => string[] | undefined;
+}
+
+export class Session {
+  readonly cluster: Cluster;
+  readonly kubectl: Kubectl;
+
+  constructor(options: SessionOptions = {}) {
+    this.cluster = new Cluster(defaultParts(), options);
+    startControllerManager(this.cluster);
+    // Let the control plane come up (informers list and watch) before the first command.
+    this.cluster.settle();
+    const cluster = this.cluster;
+    const host: KubectlHost = {
+      client: cluster.client('kubectl'),
+      readFile: options.readFile ?? (() => undefined),
+      ...(options.listDir ? { listDir: options.listDir } : {}),
+      now: () => cluster.clock.now(),
+      exists: (r, ns, name) =>
+        cluster.store.get(objectKey(r.group, r.plural, r.namespaced ? ns : undefined, name)) !== undefined,
+      waitUntil: (done, timeoutMs) => {
+        const deadline = cluster.clock.now() + timeoutMs;
+        while (!done()) {
+          const next = cluster.queue.peek();
+          if (!next || next.time > deadline) return done();
+          cluster.advance(next.time - cluster.clock.now());
+        }
+        return true;
+      },
+    };
+    this.kubectl = new Kubectl(host);
+  }
+
+  /** Runs one command line (`kubectl …` or `sim …`), with optional standard input. */
+  exec(line: string, stdin?: string): Output {
+    const words = splitShellWords(line);
+    const out = new Output();
+    if (!Array.isArray(words)) {
+      out.fail(`error: ${words.error}`);
+      return out;
+    }
+    const [program, ...rest] = words;
+    if (program === 'kubectl' || program === 'k') return this.kubectl.run(rest, stdin);
+    if (program === 'sim') return runSim(this.cluster, rest);
+    if (program === undefined) return out;
+    out.fail(`error: unknown command "${program}": lines start with "kubectl" or "sim"`);
+    return out;
+  }
+}
