@@ -87,7 +87,7 @@ export function formatObjects(
       : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } };
   const clean = stripManagedFields(value);
   if (format === 'json') return `${JSON.stringify(clean, null, 4)}\n`;
-  return dump(clean, { sortKeys: true, noArrayIndent: true, lineWidth: -1, noRefs: true });
+  return dump(clean, { sortKeys: true, seqNoIndent: true, lineWidth: -1, noRefs: true });
 }
 
 /** `deployment.apps/nginx`, `pod/nginx`. */

@@ -46,15 +46,9 @@ export function runApply(ctx: CommandContext): void {
     return;
   }
   const dryRun = parseDryRun(ctx);
-  if (typeof dryRun === 'string') {
-    out.fail(dryRun);
-    return;
-  }
+  if (typeof dryRun === 'object') return out.fail(dryRun.error);
   const validation = validationQuery(ctx);
-  if (typeof validation === 'string') {
-    out.fail(validation);
-    return;
-  }
+  if (typeof validation === 'object') return out.fail(validation.error);
   const { documents, errors } = readFileArgs(ctx);
   const failures = [...errors];
   const targets: ObjectTarget[] = [];

@@ -23,9 +23,9 @@ export const createFlags: FlagSpec[] = [
 export function runCreate(ctx: CommandContext): void {
   const { out, flags } = ctx;
   const dryRun = parseDryRun(ctx);
-  if (typeof dryRun === 'string') return out.fail(dryRun);
+  if (typeof dryRun === 'object') return out.fail(dryRun.error);
   const validation = validationQuery(ctx);
-  if (typeof validation === 'string') return out.fail(validation);
+  if (typeof validation === 'object') return out.fail(validation.error);
 
   let documents: { object: KubeObject; source: string }[];
   let failures: string[];

@@ -52,7 +52,7 @@ export function runDelete(ctx: CommandContext): void {
     );
   }
   const dryRun = parseDryRun(ctx);
-  if (typeof dryRun === 'string') return out.fail(dryRun);
+  if (typeof dryRun === 'object') return out.fail(dryRun.error);
   let grace = Number(flags['grace-period']);
   if (bool(flags, 'now')) grace = 1;
   const force = bool(flags, 'force');

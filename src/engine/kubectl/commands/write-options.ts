@@ -9,12 +9,12 @@ export const writeFlags: FlagSpec[] = [
 
 export type DryRun = 'none' | 'client' | 'server';
 
-export function parseDryRun(ctx: CommandContext): DryRun | string {
+export function parseDryRun(ctx: CommandContext): DryRun | { error: string } {
   const value = str(ctx.flags, 'dry-run');
   if (value === 'none' || value === 'client' || value === 'server') return value;
   if (value === 'true' || value === '') return 'client';
   if (value === 'false') return 'none';
-  return `error: Invalid dry-run value (${value}). Must be "none", "server", or "client".`;
+  return { error: `error: Invalid dry-run value (${value}). Must be "none", "server", or "client".` };
 }
 
 export function dryRunSuffix(dryRun: DryRun): string {
@@ -22,10 +22,12 @@ export function dryRunSuffix(dryRun: DryRun): string {
 }
 
 /** The fieldValidation query parameter kubectl sends for its --validate flag. */
-export function validationQuery(ctx: CommandContext): 'Strict' | 'Warn' | 'Ignore' | string {
+export function validationQuery(ctx: CommandContext): 'Strict' | 'Warn' | 'Ignore' | { error: string } {
   const value = str(ctx.flags, 'validate').toLowerCase();
   if (value === 'strict' || value === 'true') return 'Strict';
   if (value === 'warn') return 'Warn';
   if (value === 'ignore' || value === 'false') return 'Ignore';
-  return `error: invalid - validate option "${str(ctx.flags, 'validate')}"; must be one of: strict (or true), warn, ignore (or false)`;
+  return {
+    error: `error: invalid - validate option "${str(ctx.flags, 'validate')}"; must be one of: strict (or true), warn, ignore (or false)`,
+  };
 }

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+
+test('the in-browser cluster answers kubectl', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText('cluster running');
+  const log = page.getByRole('log', { name: 'Terminal output' });
+  // The page runs `kubectl get nodes` against the engine in its Web Worker on load.
+  await expect(log).toContainText('kubesim-control-plane');
+  await expect(log).toContainText('kubesim-worker3');
+
+  await page.getByRole('textbox', { name: 'Command' }).fill('kubectl create namespace demo');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(log).toContainText('namespace/demo created');
+
+  await page.getByRole('textbox', { name: 'Command' }).fill('kubectl get ns demo');
+  await page.keyboard.press('Enter');
+  await expect(log.locator('.terminal-entry').last()).toContainText('demo');
+
+  const result = await page.evaluate(() => window.kubesim!.exec('kubectl get pods'));
+  expect(result.exitCode).toBe(0);
+  expect(result.text).toBe('No resources found in default namespace.\n');
+});
+
+test('bad input gets a kubectl error and the session survives', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('status')).toHaveText('cluster running');
+  const input = page.getByRole('textbox', { name: 'Command' });
+  await input.fill('kubectl get flurbs');
+  await input.press('Enter');
+  const log = page.getByRole('log', { name: 'Terminal output' });
+  await expect(log).toContainText('error: the server doesn\'t have a resource type "flurbs"');
+  await input.fill('kubectl get ns default');
+  await input.press('Enter');
+  await expect(log.locator('.terminal-entry').last()).toContainText('default');
+});
