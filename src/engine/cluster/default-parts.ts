@@ -7,24 +7,13 @@ import { passThroughPipeline } from '../apiserver/pipeline.ts';
 import { PatchError, type ClusterPartsPatcher } from './interim.ts';
 import type { ClusterParts } from './cluster.ts';
 import { formatTimestamp } from '../time/clock.ts';
+import { selectorParsers } from './selector-parsers.ts';
 
 export function defaultParts(): ClusterParts {
   return {
     pipeline: passThroughPipeline,
     patcher: interimPatcher,
-    selectors: {
-      labels: (text) => {
-        const reqs = text.split(',').map((p) => p.split('='));
-        return { matches: (labels) => reqs.every(([k, v]) => labels[k!] === v) };
-      },
-      fields: (text) => {
-        const reqs = text.split(',').map((p) => p.split('='));
-        return {
-          fields: reqs.map((r) => r[0]!),
-          matcher: { matches: (get) => reqs.every(([k, v]) => get(k!) === v) },
-        };
-      },
-    },
+    selectors: selectorParsers,
     tablePrinter: (_r, objects, _now): Table => ({
       kind: 'Table',
       apiVersion: 'meta.k8s.io/v1',
