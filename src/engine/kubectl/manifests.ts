@@ -20,7 +20,8 @@ export function parseManifests(text: string, source: string): ManifestResult {
   const errors: string[] = [];
   const parsed = parseAllDocuments(text.replace(/\r\n/g, '\n'), {
     version: '1.1',
-    uniqueKeys: true,
+    // go-yaml keeps the last of repeated keys, so kubectl sends them without complaint.
+    uniqueKeys: false,
     customTags: (tags) => tags.filter((t) => (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp'),
   });
   // parseAllDocuments answers an EmptyStream (not an array) for input with no documents.
