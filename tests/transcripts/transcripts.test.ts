@@ -12,7 +12,9 @@ import { Session } from '../../src/engine/session.ts';
 import { runScript } from '../../src/engine/script/run-script.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const scripts = readdirSync(here).filter((f) => f.endsWith('.kubesim')).sort();
+const scripts = readdirSync(here)
+  .filter((f) => f.endsWith('.kubesim'))
+  .sort();
 
 function optionsFrom(text: string): { seed: number; workers: number } {
   const header = /^# kubesim:(.*)$/m.exec(text.split('\n')[0] ?? '')?.[1] ?? '';
@@ -40,7 +42,9 @@ describe('golden transcripts', () => {
       const { transcript } = runScript(session, text);
       const expectedPath = path.replace(/\.kubesim$/, '.out');
       if (process.env.UPDATE_TRANSCRIPTS) writeFileSync(expectedPath, transcript);
-      expect(existsSync(expectedPath), `${expectedPath} is missing: run with UPDATE_TRANSCRIPTS=1`).toBe(true);
+      expect(existsSync(expectedPath), `${expectedPath} is missing: run with UPDATE_TRANSCRIPTS=1`).toBe(
+        true,
+      );
       expect(transcript).toBe(readFileSync(expectedPath, 'utf8'));
       expect(session.cluster.faults).toEqual([]);
     });

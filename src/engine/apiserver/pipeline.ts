@@ -10,8 +10,8 @@ import type { GroupVersionKind, KubeObject } from '../api/types.ts';
 export interface DecodeOutcome {
   /** A type error that makes the object undecodable (Go's json error text). */
   readonly fatal?: string;
-  /** Paths of fields the schema does not know, in the order the real decoder reports them. */
-  readonly unknownFields: readonly string[];
+  /** `unknown field "spec.x"` / `duplicate field "y"`, in the order the real decoder reports them. */
+  readonly strictErrors: readonly string[];
   /** The object with unknown fields dropped. */
   readonly object: KubeObject;
 }
@@ -56,7 +56,7 @@ export function isAdmissionFailure(value: KubeObject | AdmissionFailure): value 
 /** A pipeline that accepts everything unchanged: the base the real stages are wired into. */
 export const passThroughPipeline: ObjectPipeline = {
   hasSchema: () => true,
-  decode: (_gvk, object) => ({ unknownFields: [], object }),
+  decode: (_gvk, object) => ({ strictErrors: [], object }),
   convert: (object, toApiVersion) =>
     object.apiVersion === toApiVersion ? object : { ...object, apiVersion: toApiVersion },
   applyDefaults: (object) => object,

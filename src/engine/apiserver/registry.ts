@@ -214,15 +214,14 @@ export class Registry {
     const gvk = { group: r.group, version: r.version, kind: r.kind };
     const decoded = this.#deps.pipeline.decode(gvk, patched as KubeObject);
     if (decoded.fatal) return statusErrors.badRequest(decoded.fatal);
-    if (decoded.unknownFields.length && options.fieldValidation === 'Strict') {
+    if (decoded.strictErrors.length && options.fieldValidation === 'Strict') {
       // A patch that introduces unknown fields is reported against the whole patched object.
-      const detail = `strict decoding error: ${decoded.unknownFields.map((f) => `unknown field "${f}"`).join(', ')}`;
+      const detail = `strict decoding error: ${decoded.strictErrors.join(', ')}`;
       return statusErrors.invalid('', '', '', [
         { type: 'FieldValueInvalid', field: 'patch', badValue: JSON.stringify(patched), detail },
       ]);
     }
-    const warnings =
-      options.fieldValidation === 'Warn' ? decoded.unknownFields.map((f) => `unknown field "${f}"`) : [];
+    const warnings = options.fieldValidation === 'Warn' ? [...decoded.strictErrors] : [];
     const incoming = decoded.object;
     const expected = incoming.metadata?.resourceVersion;
     if (expected && expected !== stored.object.metadata.resourceVersion)
@@ -457,11 +456,11 @@ export class Registry {
     const decoded = this.#deps.pipeline.decode(gvk, object);
     const cannotHandle = `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}`;
     if (decoded.fatal) return statusErrors.badRequest(`${cannotHandle}: ${decoded.fatal}`);
-    const unknown = decoded.unknownFields.map((f) => `unknown field "${f}"`);
+    const unknown = decoded.strictErrors;
     if (unknown.length && options.fieldValidation === 'Strict') {
       return statusErrors.badRequest(`${cannotHandle}: strict decoding error: ${unknown.join(', ')}`);
     }
-    return { object: decoded.object, warnings: options.fieldValidation === 'Warn' ? unknown : [] };
+    return { object: decoded.object, warnings: options.fieldValidation === 'Warn' ? [...unknown] : [] };
   }
 
   /** The create-only steps: server identity, storage version, defaults, admission, fresh status. */

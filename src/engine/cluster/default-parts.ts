@@ -3,7 +3,7 @@
  * Cluster is built from.
  */
 import type { KubeObject, Table } from '../api/types.ts';
-import { passThroughPipeline } from '../apiserver/pipeline.ts';
+import { objectPipeline } from './pipeline.ts';
 import { PatchError, type ClusterPartsPatcher } from './interim.ts';
 import type { ClusterParts } from './cluster.ts';
 import { formatTimestamp } from '../time/clock.ts';
@@ -11,7 +11,7 @@ import { selectorParsers } from './selector-parsers.ts';
 
 export function defaultParts(): ClusterParts {
   return {
-    pipeline: passThroughPipeline,
+    pipeline: objectPipeline,
     patcher: interimPatcher,
     selectors: selectorParsers,
     tablePrinter: (_r, objects, _now): Table => ({

@@ -3,6 +3,7 @@
  * (original), the new manifest (modified) and the live object (current).
  */
 import type { KubeObject } from '../api/types.ts';
+import { sameJson } from '../apiserver/strategy.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -46,5 +47,5 @@ function diff(original: Json, modified: Json, current: Json): Record<string, Jso
 }
 
 function same(a: Json, b: Json): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return sameJson(a, b);
 }
