@@ -22,6 +22,13 @@ export interface AdmissionFailure {
   readonly reason: 'Forbidden' | 'NotFound' | 'Invalid' | 'BadRequest';
   readonly code: number;
   readonly message: string;
+  /** Status details as the plugin reports them (resource, name, causes). */
+  readonly details?: {
+    readonly name?: string;
+    readonly group?: string;
+    readonly kind?: string;
+    readonly causes?: readonly { reason?: string; message?: string; field?: string }[];
+  };
 }
 
 /** Read-only views admission plugins may consult (namespaces, service accounts, limit ranges…). */
@@ -44,7 +51,10 @@ export interface ObjectPipeline {
   decode(gvk: GroupVersionKind, object: KubeObject): DecodeOutcome;
   convert(object: KubeObject, toApiVersion: string): KubeObject;
   applyDefaults(object: KubeObject): KubeObject;
+  /** Mutating admission, before field validation. */
   admit(object: KubeObject, context: AdmissionContext): KubeObject | AdmissionFailure;
+  /** Validating admission, after field validation. */
+  validateAdmission(object: KubeObject, context: AdmissionContext): AdmissionFailure | undefined;
   validateCreate(object: KubeObject): FieldError[];
   validateUpdate(object: KubeObject, old: KubeObject): FieldError[];
 }
@@ -61,6 +71,7 @@ export const passThroughPipeline: ObjectPipeline = {
     object.apiVersion === toApiVersion ? object : { ...object, apiVersion: toApiVersion },
   applyDefaults: (object) => object,
   admit: (object) => object,
+  validateAdmission: () => undefined,
   validateCreate: () => [],
   validateUpdate: () => [],
 };

@@ -15,6 +15,8 @@ import type { Rng } from '../time/rng.ts';
 import { generateName, newUid, randomSuffix } from './identity.ts';
 import {
   isAdmissionFailure,
+  type AdmissionContext,
+  type AdmissionFailure,
   type AdmissionLookup,
   type AdmissionOperation,
   type ObjectPipeline,
@@ -148,6 +150,8 @@ export class Registry {
         : object;
       const errors = this.#deps.pipeline.validateCreate(candidate);
       if (errors.length) return this.#invalid(r, candidate, errors);
+      const refused = this.#validateAdmission(r, candidate, 'CREATE', undefined);
+      if (refused) return refused;
       const final =
         r.plural === 'services' && r.group === ''
           ? allocateServiceAddresses(this.#deps.services, candidate)
@@ -258,6 +262,8 @@ export class Registry {
     }
     const admitted = this.#admit(r, current, 'DELETE', current);
     if (isFailure(admitted)) return admitted;
+    const refused = this.#validateAdmission(r, current, 'DELETE', current);
+    if (refused) return refused;
 
     const finalizers = new Set(current.metadata.finalizers ?? []);
     if (options.propagationPolicy === 'Orphan') {
@@ -383,6 +389,10 @@ export class Registry {
     }
     const errors = this.#deps.pipeline.validateUpdate(object, old);
     if (errors.length) return this.#invalid(r, object, errors);
+    if (subresource === undefined) {
+      const refused = this.#validateAdmission(r, object, 'UPDATE', old);
+      if (refused) return refused;
+    }
     if (sameJson(object, old))
       return { object: this.#toRequestVersion(old, r), warnings: [], written: false };
     if (options.dryRun) return { object: this.#toRequestVersion(object, r), warnings: [], written: false };
@@ -483,30 +493,41 @@ export class Registry {
     return prepareForCreate(r, admitted);
   }
 
+  #admissionContext(
+    object: KubeObject,
+    operation: AdmissionOperation,
+    old: KubeObject | undefined,
+  ): AdmissionContext {
+    return {
+      operation,
+      oldObject: old,
+      lookup: this.lookup,
+      namespace: object.metadata.namespace,
+      randomSuffix: () => randomSuffix(this.#deps.rng),
+    };
+  }
+
   #admit(
     r: ResourceInfo,
     object: KubeObject,
     operation: AdmissionOperation,
     old: KubeObject | undefined,
   ): Outcome<KubeObject> {
-    const result = this.#deps.pipeline.admit(object, {
-      operation,
-      oldObject: old,
-      lookup: this.lookup,
-      namespace: object.metadata.namespace,
-      randomSuffix: () => randomSuffix(this.#deps.rng),
-    });
-    if (!isAdmissionFailure(result)) return result;
-    return {
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: result.message,
-      reason: result.reason,
-      details: { name: object.metadata.name ?? '', kind: r.plural, ...(r.group ? { group: r.group } : {}) },
-      code: result.code,
-    };
+    const result = this.#deps.pipeline.admit(object, this.#admissionContext(object, operation, old));
+    return isAdmissionFailure(result) ? admissionStatus(r, object, result) : result;
+  }
+
+  #validateAdmission(
+    r: ResourceInfo,
+    object: KubeObject,
+    operation: AdmissionOperation,
+    old: KubeObject | undefined,
+  ): Status | undefined {
+    const result = this.#deps.pipeline.validateAdmission(
+      object,
+      this.#admissionContext(object, operation, old),
+    );
+    return result && admissionStatus(r, object, result);
   }
 
   #invalid(r: ResourceInfo, object: KubeObject, errors: FieldError[]): Status {
@@ -546,6 +567,24 @@ function awaitsGracefulDeletion(r: ResourceInfo, object: KubeObject): boolean {
 function awaitsNamespaceFinalizers(r: ResourceInfo, object: KubeObject): boolean {
   if (r.plural !== 'namespaces' || r.group !== '') return false;
   return ((object.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length > 0;
+}
+
+function admissionStatus(r: ResourceInfo, object: KubeObject, failure: AdmissionFailure): Status {
+  const details = failure.details ?? {
+    name: object.metadata.name ?? object.metadata.generateName ?? '',
+    kind: r.plural,
+    ...(r.group ? { group: r.group } : {}),
+  };
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: failure.message,
+    reason: failure.reason,
+    details: { ...details, causes: details.causes ? [...details.causes] : undefined } as Status['details'],
+    code: failure.code,
+  };
 }
 
 function patchInvalid(message: string, code: number): Status {

@@ -5,6 +5,9 @@
 import type { KubeObject } from '../api/types.ts';
 import type { ObjectPipeline } from '../apiserver/pipeline.ts';
 import { passThroughPipeline } from '../apiserver/pipeline.ts';
+import { admitMutating, admitValidating } from '../apiserver/admission/admission-chain.ts';
+import { convert } from '../apiserver/conversion/convert.ts';
+import { applyDefaults } from '../apiserver/defaults/apply-defaults.ts';
 import { decodeStrict, hasSchema } from '../schema/index.ts';
 
 export const objectPipeline: ObjectPipeline = {
@@ -15,4 +18,8 @@ export const objectPipeline: ObjectPipeline = {
     if (!result.ok) return { fatal: result.error, strictErrors: [], object };
     return { strictErrors: result.strictErrors.map((e) => e.message), object: result.object as KubeObject };
   },
+  convert,
+  applyDefaults,
+  admit: admitMutating,
+  validateAdmission: admitValidating,
 };
