@@ -63,11 +63,14 @@ export function prepareForCreate(r: ResourceInfo, object: KubeObject): KubeObjec
     case 'core/services':
       out.status = { loadBalancer: {} };
       break;
+    case 'batch/jobs':
+      out.spec = withGeneratedJobSelector(out);
+      out.status = {};
+      break;
     case 'apps/deployments':
     case 'apps/replicasets':
     case 'apps/statefulsets':
     case 'apps/daemonsets':
-    case 'batch/jobs':
     case 'batch/cronjobs':
     case 'autoscaling/horizontalpodautoscalers':
     case 'policy/poddisruptionbudgets':
@@ -78,6 +81,34 @@ export function prepareForCreate(r: ResourceInfo, object: KubeObject): KubeObjec
       break;
   }
   return out;
+}
+
+/**
+ * A Job without `manualSelector` gets a selector on its own UID, and its pod template the
+ * matching labels (the job strategy's generateSelector), so its pods can never be
+ * confused with another Job's.
+ */
+function withGeneratedJobSelector(job: KubeObject): Record<string, unknown> {
+  const spec = { ...((job.spec ?? {}) as Record<string, unknown>) };
+  if (spec.manualSelector === true) return spec;
+  const uid = job.metadata.uid ?? '';
+  const name = job.metadata.name ?? '';
+  const template = (spec.template ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  spec.template = {
+    ...template,
+    metadata: {
+      ...(template.metadata ?? {}),
+      labels: {
+        ...(template.metadata?.labels ?? {}),
+        'batch.kubernetes.io/controller-uid': uid,
+        'batch.kubernetes.io/job-name': name,
+        'controller-uid': uid,
+        'job-name': name,
+      },
+    },
+  };
+  return spec;
 }
 
 function defaultEmptyStatus(resourceId: string): Record<string, unknown> {

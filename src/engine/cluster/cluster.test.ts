@@ -62,12 +62,19 @@ describe('API server semantics', () => {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
       metadata: { name: 'r', namespace: 'default' },
-      spec: { replicas: 1 },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'r' } },
+        template: {
+          metadata: { labels: { app: 'r' } },
+          spec: { containers: [{ name: 'c', image: 'nginx' }] },
+        },
+      },
     });
     expect(created.metadata.generation).toBe(1);
     const labelled = api.update(rs, { ...created, metadata: { ...created.metadata, labels: { a: 'b' } } });
     expect(labelled.metadata.generation).toBe(1);
-    const scaled = api.update(rs, { ...labelled, spec: { replicas: 3 } });
+    const scaled = api.update(rs, { ...labelled, spec: { ...(labelled.spec as object), replicas: 3 } });
     expect(scaled.metadata.generation).toBe(2);
   });
 

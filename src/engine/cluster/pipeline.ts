@@ -8,6 +8,7 @@ import { passThroughPipeline } from '../apiserver/pipeline.ts';
 import { admitMutating, admitValidating } from '../apiserver/admission/admission-chain.ts';
 import { convert } from '../apiserver/conversion/convert.ts';
 import { applyDefaults } from '../apiserver/defaults/apply-defaults.ts';
+import { validateCreate, validateUpdate } from '../apiserver/validation/index.ts';
 import { decodeStrict, hasSchema } from '../schema/index.ts';
 
 export const objectPipeline: ObjectPipeline = {
@@ -22,4 +23,6 @@ export const objectPipeline: ObjectPipeline = {
   applyDefaults,
   admit: admitMutating,
   validateAdmission: admitValidating,
+  validateCreate,
+  validateUpdate,
 };
