@@ -23,7 +23,9 @@ export class PatchError {
   constructor(
     readonly message: string,
     /** 422 for a patch that cannot apply to this object, 400 for a malformed one. */
-    readonly code: 400 | 422 | 500 = 422,
+    readonly code: number = 422,
+    /** The Status reason the API server answers with ('' for an internal error). */
+    readonly reason: string = code === 400 ? 'BadRequest' : code === 422 ? 'Invalid' : '',
   ) {}
 }
 

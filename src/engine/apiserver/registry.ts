@@ -208,9 +208,15 @@ export class Registry {
     const meta = this.#deps.patcher.patchMetaFor({ group: r.group, version: r.version, kind: r.kind });
     const patched = this.#deps.patcher.apply(type, current, patch, meta);
     if (patched instanceof PatchError) {
-      return patched.code === 400
-        ? statusErrors.badRequest(patched.message)
-        : patchInvalid(patched.message, patched.code);
+      return {
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: patched.message,
+        ...(patched.reason ? { reason: patched.reason } : {}),
+        code: patched.code,
+      } as Status;
     }
     if (typeof patched !== 'object' || patched === null || Array.isArray(patched)) {
       return patchInvalid('patch result is not an object', 422);

@@ -4,7 +4,7 @@
  */
 import type { KubeObject, Table } from '../api/types.ts';
 import { objectPipeline } from './pipeline.ts';
-import { PatchError, type ClusterPartsPatcher } from './interim.ts';
+import { patcher } from './patcher.ts';
 import type { ClusterParts } from './cluster.ts';
 import { formatTimestamp } from '../time/clock.ts';
 import { selectorParsers } from './selector-parsers.ts';
@@ -12,7 +12,7 @@ import { selectorParsers } from './selector-parsers.ts';
 export function defaultParts(): ClusterParts {
   return {
     pipeline: objectPipeline,
-    patcher: interimPatcher,
+    patcher,
     selectors: selectorParsers,
     tablePrinter: (_r, objects, _now): Table => ({
       kind: 'Table',
@@ -28,23 +28,4 @@ export function defaultParts(): ClusterParts {
       })),
     }),
   };
-}
-
-const interimPatcher: ClusterPartsPatcher = {
-  patchMetaFor: () => undefined,
-  apply: (_type, current, patch) => {
-    if (typeof patch !== 'object' || patch === null) return new PatchError('invalid patch');
-    return mergePatch(current, patch);
-  },
-};
-
-function mergePatch(target: unknown, patch: unknown): unknown {
-  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as object) } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else out[k] = mergePatch(out[k], v);
-  }
-  return out;
 }

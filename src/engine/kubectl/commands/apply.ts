@@ -117,14 +117,14 @@ function applyOne(
   }
   const live = current.body as KubeObject;
   const original = lastAppliedOf(live);
-  const patch = threeWayPatch(original, modified, live);
+  const { patch, contentType } = threeWayPatch(original, modified, live);
   if (Object.keys(patch).length === 0) return { operation: 'unchanged', object: live };
   if (dryRun === 'client') return { operation: 'configured', object: live };
   const res = client.request({
     method: 'PATCH',
     path: resourcePath(resource, namespace, name),
     query,
-    headers: { 'content-type': 'application/strategic-merge-patch+json' },
+    headers: { 'content-type': contentType },
     body: patch,
   });
   if (res.status >= 400)
