@@ -4,6 +4,8 @@
  */
 import { Cluster, type ClusterOptions } from './cluster/cluster.ts';
 import { defaultParts } from './cluster/default-parts.ts';
+import { openApiPort } from './cluster/openapi-port.ts';
+import type { OpenApiDocumentProvider } from './schema/index.ts';
 import { startControllerManager } from './controllers/index.ts';
 import { objectKey } from './store/keys.ts';
 import type { KubectlHost } from './kubectl/context.ts';
@@ -16,6 +18,8 @@ export interface SessionOptions extends ClusterOptions {
   /** Reads files named by `kubectl … -f PATH` (the CLI resolves them against the script). */
   readonly readFile?: (path: string) => string | undefined;
   readonly listDir?: (path: string) => string[] | undefined;
+  /** Kubernetes' OpenAPI documents, served at /openapi/*; without them those paths answer 404. */
+  readonly openapi?: OpenApiDocumentProvider;
 }
 
 export class Session {
@@ -23,7 +27,11 @@ export class Session {
   readonly kubectl: Kubectl;
 
   constructor(options: SessionOptions = {}) {
-    this.cluster = new Cluster(defaultParts(), options);
+    const parts = defaultParts();
+    this.cluster = new Cluster(
+      options.openapi ? { ...parts, openapi: openApiPort(options.openapi) } : parts,
+      options,
+    );
     startControllerManager(this.cluster);
     // Let the control plane come up (informers list and watch) before the first command.
     this.cluster.settle();

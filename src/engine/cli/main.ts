@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Session } from '../session.ts';
 import { runScript } from '../script/run-script.ts';
+import { createOpenApiDocumentProvider } from '../schema/tools/openapi-documents.ts';
 
 const USAGE = `Usage: kubesim [--nodes N] [--seed S] [FILE|-]
 
@@ -71,6 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const session = new Session({
     seed,
     workers: nodes,
+    openapi: createOpenApiDocumentProvider(),
     readFile: (path) => {
       try {
         return readFileSync(resolve(baseDir, path), 'utf8');
