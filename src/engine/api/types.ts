@@ -82,8 +82,17 @@ export interface TableColumnDefinition {
   priority: number;
 }
 
+/** Extra row status for humans; the server marks finished pods `Completed`. */
+export interface TableRowCondition {
+  type: string;
+  status: string;
+  reason?: string;
+  message?: string;
+}
+
 export interface TableRow {
   cells: JsonValue[];
+  conditions?: TableRowCondition[];
   /** PartialObjectMetadata or the full object, as the request's includeObject asks. */
   object?: JsonObject;
 }

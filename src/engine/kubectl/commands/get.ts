@@ -98,7 +98,7 @@ export function runGet(ctx: CommandContext): void {
         if (structured) objects.push(withTypeMeta(res.body as KubeObject, r));
         else rows.push(res.body as Table);
       }
-      if (rows.length) groups.push({ resource: r, table: mergeTables(rows), withKind: multipleKinds });
+      if (rows.length) groups.push({ resource: r, table: mergeTables(rows) });
       continue;
     }
     const query: Record<string, string> = { limit: String(flags['chunk-size'] ?? 500) };
@@ -118,7 +118,7 @@ export function runGet(ctx: CommandContext): void {
       for (const item of (res.body as { items: KubeObject[] }).items) objects.push(withTypeMeta(item, r));
     } else {
       const table = res.body as Table;
-      if (table.rows.length) groups.push({ resource: r, table, withKind: multipleKinds });
+      groups.push({ resource: r, table });
     }
   }
 
@@ -129,19 +129,20 @@ export function runGet(ctx: CommandContext): void {
     if (!(single && objects.length === 0)) {
       out.out(formatObjects(objects, output as 'yaml' | 'json' | 'name', { single }));
     }
-  } else if (groups.length > 0) {
+  } else if (groups.some((g) => g.table.rows.length > 0)) {
     out.out(
       formatTables(groups, {
         wide: output === 'wide',
         allNamespaces,
         showLabels: bool(flags, 'show-labels'),
         noHeaders: bool(flags, 'no-headers'),
+        withKind: multipleKinds,
       }),
     );
   }
   if (
     !namedRequest &&
-    groups.length === 0 &&
+    groups.every((g) => g.table.rows.length === 0) &&
     objects.length === 0 &&
     errors.length === 0 &&
     output !== 'yaml' &&
