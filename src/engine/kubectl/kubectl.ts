@@ -144,13 +144,58 @@ export class Kubectl {
   }
 }
 
-const allCommandNames = [...Object.keys(commands), ...notYetSupported];
+/** kubectl's commands in its registration order, which cobra keeps for suggestions. */
+const allCommandNames = [
+  'create',
+  'expose',
+  'run',
+  'set',
+  'explain',
+  'get',
+  'edit',
+  'delete',
+  'rollout',
+  'scale',
+  'autoscale',
+  'certificate',
+  'cluster-info',
+  'top',
+  'cordon',
+  'uncordon',
+  'drain',
+  'taint',
+  'describe',
+  'logs',
+  'attach',
+  'exec',
+  'port-forward',
+  'proxy',
+  'cp',
+  'auth',
+  'debug',
+  'events',
+  'diff',
+  'apply',
+  'patch',
+  'replace',
+  'wait',
+  'kustomize',
+  'label',
+  'annotate',
+  'completion',
+  'alpha',
+  'api-resources',
+  'api-versions',
+  'config',
+  'plugin',
+  'version',
+];
 
 /** cobra's message for an unknown command, with its "Did you mean this?" suggestions. */
 function unknownCommand(name: string): string {
-  const suggestions = allCommandNames
-    .filter((c) => levenshtein(c, name) <= 2 || c.startsWith(name.toLowerCase()))
-    .sort();
+  const suggestions = allCommandNames.filter(
+    (c) => levenshtein(c, name) <= 2 || c.startsWith(name.toLowerCase()),
+  );
   const hint = suggestions.length
     ? `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n`
     : '';

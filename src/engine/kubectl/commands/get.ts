@@ -111,7 +111,7 @@ export function runGet(ctx: CommandContext): void {
       headers: { accept },
     });
     if (res.status >= 400) {
-      errors.push(apiErrorMessage(res.body as Status));
+      errors.push(apiErrorMessage(listError(res.body as Status, r, selector, fieldSelector)));
       continue;
     }
     if (structured) {
@@ -167,4 +167,18 @@ function mergeTables(tables: Table[]): Table {
 function withTypeMeta(object: KubeObject, r: ApiResource): KubeObject {
   if (object.apiVersion && object.kind) return object;
   return { ...object, apiVersion: r.group ? `${r.group}/${r.version}` : r.version, kind: r.kind };
+}
+
+/**
+ * cli-runtime's resource builder rewrites a list's BadRequest/NotFound to say what it was
+ * listing (resource/selector.go), keeping it an API error.
+ */
+function listError(status: Status, r: ApiResource, labelSelector: string, fieldSelector: string): Status {
+  if (status.code !== 400 && status.code !== 404) return status;
+  const gvr = `${r.group}/${r.version}, Resource=${r.name}`;
+  const message =
+    labelSelector || fieldSelector
+      ? `Unable to find "${gvr}" that match label selector "${labelSelector}", field selector "${fieldSelector}": ${status.message ?? ''}`
+      : `Unable to list "${gvr}": ${status.message ?? ''}`;
+  return { ...status, message };
 }
