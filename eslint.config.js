@@ -19,7 +19,10 @@ const impureGlobals = [
   'localStorage',
   'fetch',
   'process',
-].map((name) => ({ name, message: 'src/engine is pure: use the virtual clock, the seeded Rng or an injected port.' }));
+].map((name) => ({
+  name,
+  message: 'src/engine is pure: use the virtual clock, the seeded Rng or an injected port.',
+}));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/engine/schema/generated'] },
@@ -40,7 +43,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/engine/*/**', '!**/engine/index'], message: 'Import the engine only through src/engine/index.ts.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/engine/*/**', '!**/engine/index'],
+              message: 'Import the engine only through src/engine/index.ts.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -57,14 +67,20 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the VirtualClock.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the VirtualClock.',
+        },
         { selector: "CallExpression[callee.name='Date']", message: 'Use the VirtualClock.' },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'zustand', '@xyflow/*', 'node:*', 'fs', 'path'], message: 'src/engine is pure and platform-free.' },
+            {
+              group: ['react', 'react-dom', 'zustand', '@xyflow/*', 'node:*', 'fs', 'path'],
+              message: 'src/engine is pure and platform-free.',
+            },
           ],
         },
       ],

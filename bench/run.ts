@@ -31,7 +31,9 @@ function time<T>(fn: () => T): { result: T; ms: number } {
 
 function report(name: string, count: number, ms: number, unit: string): void {
   const perSecond = Math.round((count / ms) * 1000);
-  console.log(`${name.padEnd(44)} ${String(count).padStart(8)} ${unit} in ${ms.toFixed(0).padStart(6)} ms  = ${perSecond.toLocaleString('en-US').padStart(10)} ${unit}/s`);
+  console.log(
+    `${name.padEnd(44)} ${String(count).padStart(8)} ${unit} in ${ms.toFixed(0).padStart(6)} ms  = ${perSecond.toLocaleString('en-US').padStart(10)} ${unit}/s`,
+  );
 }
 
 function benchStore(): void {
@@ -60,7 +62,12 @@ function benchApiServer(): void {
 
   let delivered = 0;
   for (let w = 0; w < 5; w++) {
-    client.watch(pods, undefined, { resourceVersion: String(session.cluster.store.revision) }, { onEvent: () => delivered++ });
+    client.watch(
+      pods,
+      undefined,
+      { resourceVersion: String(session.cluster.store.revision) },
+      { onEvent: () => delivered++ },
+    );
   }
   const { ms: deliverMs } = time(() => {
     for (let i = 0; i < PODS; i++) client.delete(pods, 'default', `web-${i}`);

@@ -29,7 +29,13 @@ function res(
   kind: string,
   plural: string,
   namespaced: boolean,
-  opts: { short?: string[]; categories?: string[]; subresources?: string[]; verbs?: readonly string[]; storage?: string } = {},
+  opts: {
+    short?: string[];
+    categories?: string[];
+    subresources?: string[];
+    verbs?: readonly string[];
+    storage?: string;
+  } = {},
 ): ResourceInfo {
   return {
     group,
@@ -82,7 +88,11 @@ export const builtinResources: readonly ResourceInfo[] = [
   res('', 'v1', 'ServiceAccount', 'serviceaccounts', true, { short: ['sa'], subresources: ['token'] }),
   res('', 'v1', 'Service', 'services', true, { short: ['svc'], categories: ALL, subresources: ['status'] }),
   res('apps', 'v1', 'ControllerRevision', 'controllerrevisions', true),
-  res('apps', 'v1', 'DaemonSet', 'daemonsets', true, { short: ['ds'], categories: ALL, subresources: ['status'] }),
+  res('apps', 'v1', 'DaemonSet', 'daemonsets', true, {
+    short: ['ds'],
+    categories: ALL,
+    subresources: ['status'],
+  }),
   res('apps', 'v1', 'Deployment', 'deployments', true, {
     short: ['deploy'],
     categories: ALL,
@@ -109,7 +119,11 @@ export const builtinResources: readonly ResourceInfo[] = [
     subresources: ['status'],
     storage: 'v2',
   }),
-  res('batch', 'v1', 'CronJob', 'cronjobs', true, { short: ['cj'], categories: ALL, subresources: ['status'] }),
+  res('batch', 'v1', 'CronJob', 'cronjobs', true, {
+    short: ['cj'],
+    categories: ALL,
+    subresources: ['status'],
+  }),
   res('batch', 'v1', 'Job', 'jobs', true, { categories: ALL, subresources: ['status'] }),
   res('coordination.k8s.io', 'v1', 'Lease', 'leases', true),
   res('discovery.k8s.io', 'v1', 'EndpointSlice', 'endpointslices', true),

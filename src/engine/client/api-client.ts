@@ -31,8 +31,11 @@ export interface ListOptions {
   resourceVersion?: string;
 }
 
+/** The coordinates a REST path needs. */
+export type ResourceCoordinates = Pick<ResourceInfo, 'group' | 'version' | 'plural' | 'namespaced'>;
+
 export function resourcePath(
-  r: ResourceInfo,
+  r: ResourceCoordinates,
   namespace?: string,
   name?: string,
   subresource?: string,
@@ -116,7 +119,7 @@ export class ApiClient {
     options: {
       propagationPolicy?: string;
       gracePeriodSeconds?: number;
-      preconditions?: { uid?: string };
+      preconditions?: { uid?: string; resourceVersion?: string };
     } = {},
   ): void {
     this.#object(
@@ -124,6 +127,23 @@ export class ApiClient {
         method: 'DELETE',
         path: resourcePath(r, namespace, name),
         body: { kind: 'DeleteOptions', apiVersion: 'v1', ...options },
+      }),
+    );
+  }
+
+  /** DELETE on a collection (`deletecollection`): every object of the resource in the namespace. */
+  deleteCollection(
+    r: ResourceInfo,
+    namespace: string | undefined,
+    options: { propagationPolicy?: string; labelSelector?: string } = {},
+  ): void {
+    const { labelSelector, ...deleteOptions } = options;
+    this.#object(
+      this.request({
+        method: 'DELETE',
+        path: resourcePath(r, namespace),
+        ...(labelSelector !== undefined ? { query: { labelSelector } } : {}),
+        body: { kind: 'DeleteOptions', apiVersion: 'v1', ...deleteOptions },
       }),
     );
   }
@@ -153,4 +173,18 @@ export function isNotFound(e: unknown): boolean {
 
 export function isConflict(e: unknown): boolean {
   return e instanceof ApiError && e.code === 409;
+}
+
+export function isAlreadyExists(e: unknown): boolean {
+  return e instanceof ApiError && e.reason === 'AlreadyExists';
+}
+
+/** HTTP 405: the resource does not serve this verb. */
+export function isMethodNotSupported(e: unknown): boolean {
+  return e instanceof ApiError && e.code === 405;
+}
+
+/** Whether a failure carries a cause of this type (`NamespaceTerminating`, …) in its details. */
+export function hasStatusCause(e: unknown, cause: string): boolean {
+  return e instanceof ApiError && (e.status.details?.causes ?? []).some((c) => c.reason === cause);
 }
