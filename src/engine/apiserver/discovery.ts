@@ -3,22 +3,24 @@
  * `/version`, in the legacy (unaggregated) format every kubectl understands.
  */
 import { apiVersionOf } from '../api/types.ts';
+import { KUBERNETES_BUILD } from '../api/version.ts';
 import { builtinResources, servedGroupVersions, type ResourceInfo } from '../api/resources.ts';
 
+/** `/version`: the build, plus the emulation and compatibility versions a v1.34 server reports. */
 export const serverVersion = {
-  major: '1',
-  minor: '34',
+  major: KUBERNETES_BUILD.major,
+  minor: KUBERNETES_BUILD.minor,
   emulationMajor: '1',
   emulationMinor: '34',
   minCompatibilityMajor: '1',
   minCompatibilityMinor: '33',
-  gitVersion: 'v1.34.5',
-  gitCommit: 'b5a4cd9d7c4b0d4e0c5cd4e6a0e4c5b4e1f8a0d2',
-  gitTreeState: 'clean',
-  buildDate: '2026-02-10T12:00:00Z',
-  goVersion: 'go1.24.12',
-  compiler: 'gc',
-  platform: 'linux/amd64',
+  gitVersion: KUBERNETES_BUILD.gitVersion,
+  gitCommit: KUBERNETES_BUILD.gitCommit,
+  gitTreeState: KUBERNETES_BUILD.gitTreeState,
+  buildDate: KUBERNETES_BUILD.buildDate,
+  goVersion: KUBERNETES_BUILD.goVersion,
+  compiler: KUBERNETES_BUILD.compiler,
+  platform: KUBERNETES_BUILD.platform,
 } as const;
 
 export function coreVersions(serverAddress: string): object {

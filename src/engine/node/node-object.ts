@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import { formatTimestamp } from '../time/clock.ts';
+import { KUBERNETES_BUILD } from '../api/version.ts';
 
 export interface NodeSpecInput {
   readonly name: string;
@@ -21,7 +22,7 @@ export interface NodeSpecInput {
   readonly systemUuid: string;
 }
 
-export const KUBELET_VERSION = 'v1.34.5';
+export const KUBELET_VERSION = KUBERNETES_BUILD.gitVersion;
 export const CONTAINER_RUNTIME_VERSION = 'containerd://2.1.3';
 export const OS_IMAGE = 'Debian GNU/Linux 12 (bookworm)';
 export const KERNEL_VERSION = '6.8.0-1030-generic';

@@ -1,21 +1,11 @@
 /** The read-only informational commands: api-resources, version, cluster-info. */
-import { dump } from 'js-yaml';
 import { bool, str, type CommandContext } from '../context.ts';
 import type { FlagSpec } from '../flags.ts';
 import { tabwrite } from '../printing.ts';
+import { marshalYaml } from '../../printers/index.ts';
+import { KUBERNETES_BUILD, KUSTOMIZE_VERSION } from '../../api/version.ts';
 
-export const CLIENT_VERSION = {
-  major: '1',
-  minor: '34',
-  gitVersion: 'v1.34.5',
-  gitCommit: 'b5a4cd9d7c4b0d4e0c5cd4e6a0e4c5b4e1f8a0d2',
-  gitTreeState: 'clean',
-  buildDate: '2026-02-10T12:00:00Z',
-  goVersion: 'go1.24.12',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
-const KUSTOMIZE_VERSION = 'v5.7.1';
+const CLIENT_VERSION = KUBERNETES_BUILD;
 
 export const apiResourcesFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
@@ -87,7 +77,7 @@ export function runVersion(ctx: CommandContext): void {
       kustomizeVersion: KUSTOMIZE_VERSION,
     };
     if (server) doc.serverVersion = server;
-    out.out(output === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : dump(doc, { sortKeys: false }));
+    out.out(output === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : marshalYaml(doc));
     return;
   }
   out.out(`Client Version: ${CLIENT_VERSION.gitVersion}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
