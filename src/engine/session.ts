@@ -6,7 +6,7 @@ import { Cluster, type ClusterOptions } from './cluster/cluster.ts';
 import { defaultParts } from './cluster/default-parts.ts';
 import { openApiPort } from './cluster/openapi-port.ts';
 import type { OpenApiDocumentProvider } from './schema/index.ts';
-import { startControllerManager } from './controllers/index.ts';
+import { startComponents } from './cluster/components.ts';
 import { objectKey } from './store/keys.ts';
 import type { KubectlHost } from './kubectl/context.ts';
 import { Kubectl } from './kubectl/kubectl.ts';
@@ -32,7 +32,7 @@ export class Session {
       options.openapi ? { ...parts, openapi: openApiPort(options.openapi) } : parts,
       options,
     );
-    startControllerManager(this.cluster);
+    startComponents(this.cluster);
     // Let the control plane come up (informers list and watch) before the first command.
     this.cluster.settle();
     const cluster = this.cluster;

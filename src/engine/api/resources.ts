@@ -75,7 +75,18 @@ export const builtinResources: readonly ResourceInfo[] = [
   res('', 'v1', 'Pod', 'pods', true, {
     short: ['po'],
     categories: ALL,
-    subresources: ['binding', 'eviction', 'status', 'log', 'ephemeralcontainers', 'resize'],
+    subresources: [
+      'attach',
+      'binding',
+      'ephemeralcontainers',
+      'eviction',
+      'exec',
+      'log',
+      'portforward',
+      'proxy',
+      'resize',
+      'status',
+    ],
   }),
   res('', 'v1', 'PodTemplate', 'podtemplates', true),
   res('', 'v1', 'ReplicationController', 'replicationcontrollers', true, {

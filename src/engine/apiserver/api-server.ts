@@ -21,6 +21,7 @@ import {
 import { isStatus, statusErrors, type Status } from './status.ts';
 import { supportedFields } from './field-values.ts';
 import { openWatch, type WatchScheduler } from './watch.ts';
+import type { KubeletApi } from '../node/kubelet-api.ts';
 
 export interface ApiServerDeps {
   readonly store: MvccStore;
@@ -31,6 +32,8 @@ export interface ApiServerDeps {
   readonly tablePrinter: TablePrinter;
   readonly scheduler: WatchScheduler;
   readonly openapi?: OpenApiProvider;
+  /** The kubelet of a node, for pods/log and pods/exec. */
+  readonly nodeProxy?: (nodeName: string) => KubeletApi | undefined;
   /** host:port the server advertises in discovery. */
   readonly serverAddress: string;
 }
@@ -161,6 +164,12 @@ export class ApiServer {
           return respond(statusErrors.methodNotAllowed());
       }
     }
+    if (sub === 'log' || sub === 'exec') {
+      return this.#nodeProxy(info, ns, name, sub, request);
+    }
+    if (sub === 'binding' && request.method === 'POST') {
+      return this.#written(registry.bind(info, ns, name, request.body, options), 201, info);
+    }
     if (sub !== undefined && sub !== 'status' && sub !== 'finalize') {
       return respond(
         statusErrors.methodNotAllowed(`the subresource ${sub} is not served by this simulator yet`),
@@ -211,6 +220,43 @@ export class ApiServer {
     if (result.warnings.length)
       headers.warning = result.warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ');
     return { status: successCode, headers, body: result.object };
+  }
+
+  /** pods/log and pods/exec: the API server forwards them to the pod's kubelet. */
+  #nodeProxy(
+    info: ResourceInfo,
+    ns: string | undefined,
+    name: string,
+    sub: 'log' | 'exec',
+    request: ApiRequest,
+  ): ApiResponse {
+    if (info.plural !== 'pods' || info.group !== '') return respond(statusErrors.pathNotFound());
+    if (sub === 'log' && request.method !== 'GET') return respond(statusErrors.methodNotAllowed());
+    if (sub === 'exec' && request.method !== 'POST' && request.method !== 'GET') {
+      return respond(statusErrors.methodNotAllowed());
+    }
+    const pod = this.#deps.registry.get(info, ns, name);
+    if (isFailure(pod)) return respond(pod);
+    const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (!nodeName) return respond(statusErrors.badRequest(`pod ${name} does not have a host assigned`));
+    const kubelet = this.#deps.nodeProxy?.(nodeName);
+    if (!kubelet) {
+      return respond(statusErrors.internal(`dial tcp: lookup ${nodeName}: no such host`));
+    }
+    const query = request.query ?? {};
+    if (sub === 'log') {
+      const text = kubelet.logs(pod, {
+        ...(query.container ? { container: query.container } : {}),
+        previous: query.previous === 'true',
+        ...(query.tailLines !== undefined ? { tailLines: Number(query.tailLines) } : {}),
+        timestamps: query.timestamps === 'true',
+      });
+      if (typeof text !== 'string') return respond(text);
+      return { status: 200, headers: { 'content-type': 'text/plain' }, body: text };
+    }
+    const command = (query.command ?? '').split('\u0000').filter((c) => c !== '');
+    const result = kubelet.exec(pod, query.container, command);
+    return 'code' in result ? respond(result) : ok(result);
   }
 
   #recordStorage(written: boolean, verb: string, info: ResourceInfo, object: KubeObject): void {

@@ -59,6 +59,10 @@ const subresourceVerbs: Record<string, { kind?: string; group?: string; version?
     ephemeralcontainers: { verbs: ['get', 'patch', 'update'] },
     resize: { verbs: ['get', 'patch', 'update'] },
     finalize: { verbs: ['update'] },
+    attach: { kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+    exec: { kind: 'PodExecOptions', verbs: ['create', 'get'] },
+    portforward: { kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+    proxy: { kind: 'PodProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] },
     token: { kind: 'TokenRequest', group: 'authentication.k8s.io', version: 'v1', verbs: ['create'] },
   };
 

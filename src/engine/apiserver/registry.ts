@@ -241,6 +241,67 @@ export class Registry {
     return { ...result, warnings: [...warnings, ...result.warnings] };
   }
 
+  /**
+   * pods/binding: the scheduler's write. It sets spec.nodeName and the PodScheduled
+   * condition directly in storage (as the pod registry's assignPod does), so it is allowed
+   * although spec is otherwise immutable, and refused once a pod has a node.
+   */
+  bind(
+    r: ResourceInfo,
+    namespace: string | undefined,
+    name: string,
+    body: unknown,
+    options: WriteOptions,
+  ): Outcome<WriteResult> {
+    const key = this.key(r, namespace, name);
+    const stored = this.#deps.store.get(key);
+    if (!stored) return statusErrors.notFound(gr(r), name);
+    const binding = body as
+      { target?: { name?: string }; metadata?: { annotations?: Record<string, string> } } | undefined;
+    const node = binding?.target?.name;
+    if (!node) {
+      return statusErrors.invalid('', 'Binding', name, [
+        { type: 'FieldValueRequired', field: 'target.name' },
+      ]);
+    }
+    const pod = stored.object;
+    const bindingResource = { group: '', resource: 'pods/binding' };
+    if (pod.metadata.deletionTimestamp) {
+      return statusErrors.conflict(
+        bindingResource,
+        name,
+        `pod ${name} is being deleted, cannot be assigned to a host`,
+      );
+    }
+    const spec = (pod.spec ?? {}) as { nodeName?: string };
+    if (spec.nodeName) {
+      return statusErrors.conflict(
+        bindingResource,
+        name,
+        `pod ${name} is already assigned to node "${spec.nodeName}"`,
+      );
+    }
+    const status = (pod.status ?? {}) as { conditions?: { type: string }[] };
+    const scheduled = {
+      type: 'PodScheduled',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: formatTimestamp(this.#deps.now()),
+    };
+    const conditions = [...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), scheduled];
+    const annotations = { ...(pod.metadata.annotations ?? {}), ...(binding?.metadata?.annotations ?? {}) };
+    const next: KubeObject = {
+      ...pod,
+      metadata: { ...pod.metadata, ...(Object.keys(annotations).length ? { annotations } : {}) },
+      spec: { ...spec, nodeName: node },
+      status: { ...status, conditions },
+    };
+    if (options.dryRun) return { object: next, warnings: [], written: false };
+    const written = this.#deps.store.update(key, next, stored.modRevision);
+    if (!written.ok) return statusErrors.staleConflict(gr(r), name);
+    return { object: written.object, warnings: [], written: true };
+  }
+
   delete(
     r: ResourceInfo,
     namespace: string | undefined,

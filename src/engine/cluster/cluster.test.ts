@@ -129,4 +129,42 @@ describe('API server semantics', () => {
     c.settle();
     expect(seen).toMatchObject([{ kind: 'Status', code: 410, reason: 'Expired' }]);
   });
+
+  it('binds a pod to a node once, through pods/binding', () => {
+    const c = cluster();
+    const api = c.client('scheduler');
+    api.create(resourceOf('ServiceAccount'), {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'default', namespace: 'default' },
+    });
+    api.create(resourceOf('Pod'), {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'nginx' }] },
+    });
+    const bind = (node: string) =>
+      api.request({
+        method: 'POST',
+        path: '/api/v1/namespaces/default/pods/p/binding',
+        body: {
+          apiVersion: 'v1',
+          kind: 'Binding',
+          metadata: { name: 'p' },
+          target: { apiVersion: 'v1', kind: 'Node', name: node },
+        },
+      });
+    expect(bind('kubesim-worker').status).toBe(201);
+    const pod = api.get(resourceOf('Pod'), 'default', 'p');
+    expect((pod.spec as { nodeName: string }).nodeName).toBe('kubesim-worker');
+    expect((pod.status as { conditions: { type: string; status: string }[] }).conditions).toContainEqual(
+      expect.objectContaining({ type: 'PodScheduled', status: 'True' }),
+    );
+    const again = bind('kubesim-worker2');
+    expect(again.status).toBe(409);
+    expect((again.body as { message: string }).message).toBe(
+      'Operation cannot be fulfilled on pods/binding "p": pod p is already assigned to node "kubesim-worker"',
+    );
+  });
 });

@@ -27,6 +27,7 @@ import { TraceLog } from '../trace/trace-log.ts';
 import { bootstrapCluster, nodeInputFor, type NodeOptions } from './bootstrap.ts';
 import { nodeObject } from '../node/node-object.ts';
 import { newUid } from '../apiserver/identity.ts';
+import type { KubeletApi } from '../node/kubelet-api.ts';
 
 /** 2025-01-01T00:00:00Z: a fixed start so that timestamps are reproducible. */
 export const DEFAULT_START_MS = 1_735_689_600_000;
@@ -82,6 +83,8 @@ export class Cluster implements ApiTransport {
   readonly registry: Registry;
   readonly apiserver: ApiServer;
   readonly components: ClusterComponent[] = [];
+  /** Each node's kubelet API (logs, exec), registered by the kubelet when it starts. */
+  readonly kubelets = new Map<string, KubeletApi>();
   /** Errors thrown by components while handling events; a healthy run has none. */
   readonly faults: string[] = [];
   readonly #nodeCount = { workers: 0 };
@@ -112,6 +115,7 @@ export class Cluster implements ApiTransport {
       tablePrinter: parts.tablePrinter,
       scheduler: this.scheduler,
       serverAddress: '172.18.0.2:6443',
+      nodeProxy: (nodeName) => this.kubelets.get(nodeName),
       ...(parts.openapi ? { openapi: parts.openapi } : {}),
     });
     bootstrapCluster(this, options.workers ?? 3);
@@ -143,6 +147,11 @@ export class Cluster implements ApiTransport {
   schedule(delayMs: number, owner: string, run: () => void, kind: EventKind = 'work'): Cancellable {
     const event = this.queue.push(this.clock.now() + Math.max(0, delayMs), kind, owner, run);
     return { cancel: () => this.queue.cancel(event) };
+  }
+
+  /** A running component by id (`scheduler`, `kubelet/<node>`, `controller-manager/<name>`). */
+  component<T extends ClusterComponent>(id: string): T | undefined {
+    return this.components.find((c) => c.id === id) as T | undefined;
   }
 
   addComponent(component: ClusterComponent): void {

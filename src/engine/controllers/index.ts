@@ -6,6 +6,8 @@ import { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
 import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
+import { createNodeLifecycleControllers } from './node-lifecycle-controllers.ts';
+import { createWorkloadControllers } from './workload-controllers.ts';
 import { NamespaceController } from './namespace/namespace-controller.ts';
 import { generateRootCaPem } from './serviceaccount/root-ca-cert.ts';
 import { RootCaCertPublisher } from './serviceaccount/root-ca-publisher.ts';
@@ -34,7 +36,14 @@ export function startControllerManager(cluster: Cluster): ControllerManager {
   const serviceAccounts = new ServiceAccountsController(cluster, informers);
   const caPem = generateRootCaPem(cluster.rng(ROOT_CA_RNG_STREAM), cluster.startMs);
   const rootCaPublisher = new RootCaCertPublisher(cluster, informers, caPem);
-  const controllers: Controller[] = [garbageCollector, namespace, serviceAccounts, rootCaPublisher];
+  const controllers: Controller[] = [
+    garbageCollector,
+    namespace,
+    serviceAccounts,
+    rootCaPublisher,
+    ...createWorkloadControllers(cluster, informers),
+    ...createNodeLifecycleControllers(cluster, informers),
+  ];
   // Every controller has registered its handlers before the first one starts the informers,
   // so each resource is listed once and every handler sees the first list.
   for (const c of controllers) cluster.addComponent(c);

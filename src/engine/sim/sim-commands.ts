@@ -9,13 +9,24 @@ import { formatTimestamp } from '../time/clock.ts';
 import { formatDuration, parseDuration } from '../time/duration.ts';
 import { formatTraceRecord } from '../trace/format.ts';
 import { isConflict, ApiError } from '../client/api-client.ts';
+import { runExplain } from './explain.ts';
+import { runNodeChaos } from './node-chaos.ts';
+import { runPodChaos } from './pod-chaos.ts';
+import { runRegistry } from './registry.ts';
 
 const USAGE = `usage:
   sim advance <duration>      run the cluster for a duration of virtual time (e.g. 30s, 5m)
   sim settle                  run until no component has pending work (at most 10m)
   sim time                    print the virtual time
   sim trace [N]               print the last N trace records (default 20)
-  sim node add NAME [--cpu 4] [--memory 8Gi] [--labels k=v,...] [--taints k=v:Effect,...]`;
+  sim node add NAME [--cpu 4] [--memory 8Gi] [--labels k=v,...] [--taints k=v:Effect,...]
+  sim node fail|recover NAME  stop or restart a node's kubelet
+  sim explain pod NAME [-n NS] show the scheduler's per-node, per-plugin decision for a pod
+  sim registry add|remove IMAGE
+                              change the simulated image registry's catalogue
+  sim pod kill NAME [-n NS]   kill a pod's container process
+  sim pod fail-probe NAME [-n NS] [--container C] [liveness|readiness]
+                              make a container's probe fail`;
 
 export function runSim(cluster: Cluster, words: readonly string[]): Output {
   const out = new Output();
@@ -54,7 +65,17 @@ export function runSim(cluster: Cluster, words: readonly string[]): Output {
       break;
     }
     case 'node':
-      runNode(cluster, args, out);
+      if (args[0] === 'fail' || args[0] === 'recover') runNodeChaos(cluster, args, out);
+      else runNode(cluster, args, out);
+      break;
+    case 'explain':
+      runExplain(cluster, args, out);
+      break;
+    case 'registry':
+      runRegistry(cluster, args, out);
+      break;
+    case 'pod':
+      runPodChaos(cluster, args, out);
       break;
     default:
       out.fail(verb === undefined ? USAGE : `error: unknown sim directive "${verb}"\n${USAGE}`);

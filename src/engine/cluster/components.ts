@@ -1,0 +1,14 @@
+/**
+ * Starts everything that runs in a cluster besides the API server: the controller manager,
+ * the scheduler and a kubelet per node. Each talks to the others only through the API.
+ */
+import { startControllerManager } from '../controllers/index.ts';
+import { startKubelets } from '../node/index.ts';
+import { startScheduler } from '../scheduler/index.ts';
+import type { Cluster } from './cluster.ts';
+
+export function startComponents(cluster: Cluster): void {
+  startControllerManager(cluster);
+  startScheduler(cluster);
+  startKubelets(cluster);
+}
