@@ -11,6 +11,7 @@ import { MvccStore } from '../src/engine/store/mvcc-store.ts';
 import { Session } from '../src/engine/session.ts';
 import { resourceOf } from '../src/engine/cluster/cluster.ts';
 import type { KubeObject } from '../src/engine/api/types.ts';
+import { benchDeploymentScale } from './deployment-scale.ts';
 
 const PODS = Number(process.env.BENCH_PODS ?? 10_000);
 
@@ -79,3 +80,4 @@ function benchApiServer(): void {
 console.log(`kubesim engine benchmarks (node ${process.version}, ${PODS} pods)`);
 benchStore();
 benchApiServer();
+if (process.env.BENCH_SKIP_SCALE !== '1') benchDeploymentScale();

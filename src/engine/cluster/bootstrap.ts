@@ -27,8 +27,8 @@ export function nodeInputFor(options: NodeOptions, index: number, uid: () => str
   return {
     name: options.name,
     controlPlane,
-    internalIP: `172.18.0.${index + 2}`,
-    podCIDR: `10.244.${index}.0/24`,
+    internalIP: nodeIP(index),
+    podCIDR: podCIDR(index),
     cpu: options.cpu ?? '4',
     memory: options.memory ?? '8Gi',
     labels: options.labels ?? {},
@@ -37,6 +37,20 @@ export function nodeInputFor(options: NodeOptions, index: number, uid: () => str
     machineId: uid().replace(/-/g, ''),
     systemUuid: uid(),
   };
+}
+
+/**
+ * Node n's pod range. kubeadm's usual cluster CIDR 10.244.0.0/16 holds 256 nodes; larger
+ * simulated clusters continue into 10.245.0.0/16 and on, as a wider --cluster-cidr would.
+ */
+function podCIDR(index: number): string {
+  return `10.${244 + (index >> 8)}.${index & 255}.0/24`;
+}
+
+/** Node n's address on the machines' network (172.18.0.0/16, as kind's docker network). */
+function nodeIP(index: number): string {
+  const host = index + 2;
+  return `172.18.${host >> 8}.${host & 255}`;
 }
 
 export function workerName(clusterName: string, n: number): string {
