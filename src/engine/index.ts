@@ -3,6 +3,10 @@
  * of other layers) imports from here and nowhere else.
  */
 import { Session, type SessionOptions } from './session.ts';
+import { builtinResources } from './api/resources.ts';
+import type { KubeObject } from './api/types.ts';
+import { buildTable } from './printers/index.ts';
+import { objectKey, resourceKeyPrefix } from './store/keys.ts';
 
 export { Session } from './session.ts';
 export type { SessionOptions } from './session.ts';
@@ -11,8 +15,104 @@ export { Output } from './kubectl/output.ts';
 export type { TraceRecord } from './trace/trace-log.ts';
 export { runScript } from './script/run-script.ts';
 export { formatTimestamp } from './time/clock.ts';
+export type { KubeObject } from './api/types.ts';
 
 /** A fresh cluster with its control plane running, ready for kubectl commands. */
 export function createSession(options: SessionOptions = {}): Session {
   return new Session(options);
+}
+
+// --- Feeds for the app: observed objects and stepping, so the worker needs no internals. ---
+
+/** Kinds the app mirrors from the store, with their etcd key prefixes. */
+const observedKinds: readonly { readonly kind: string; readonly group: string; readonly plural: string }[] = [
+  { kind: 'Node', group: '', plural: 'nodes' },
+  { kind: 'Pod', group: '', plural: 'pods' },
+  { kind: 'Deployment', group: 'apps', plural: 'deployments' },
+  { kind: 'ReplicaSet', group: 'apps', plural: 'replicasets' },
+];
+
+/** What the app shows for an object, as `kubectl get` prints it. */
+export interface ObjectDisplay {
+  /** The STATUS column for pods and nodes; empty for other kinds. */
+  readonly status: string;
+  /** The READY column for pods (`1/1`). */
+  readonly ready?: string;
+  readonly restarts?: number;
+  /** The node a pod is bound to. */
+  readonly nodeName?: string;
+}
+
+/** One object as it now is; `object` is undefined when it was deleted. */
+export interface ObjectChange {
+  readonly kind: string;
+  readonly key: string;
+  readonly object: KubeObject | undefined;
+  readonly display: ObjectDisplay | undefined;
+  /** The store revision of this state (of the deletion for a deleted object). */
+  readonly revision: number;
+}
+
+function displayOf(kind: string, object: KubeObject, now: number): ObjectDisplay {
+  const info = builtinResources.find((r) => r.kind === kind && r.version === 'v1');
+  if (!info || (kind !== 'Pod' && kind !== 'Node')) return { status: '' };
+  const cells = buildTable(info, [object], now).rows[0]?.cells ?? [];
+  if (kind === 'Node') return { status: String(cells[1] ?? '') };
+  const spec = (object['spec'] ?? {}) as { nodeName?: string };
+  const statuses = ((object['status'] ?? {}) as { containerStatuses?: { restartCount?: number }[] })
+    .containerStatuses;
+  const restarts = (statuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
+  return {
+    status: String(cells[2] ?? ''),
+    ready: String(cells[1] ?? ''),
+    restarts,
+    ...(spec.nodeName ? { nodeName: spec.nodeName } : {}),
+  };
+}
+
+/**
+ * The mirrored objects now, then every later change through `onChange` (synchronously, as
+ * the store commits them). Cancel to stop.
+ */
+export function observeObjects(
+  session: Session,
+  onChange: (change: ObjectChange) => void,
+): { readonly snapshot: ObjectChange[]; cancel(): void } {
+  const store = session.cluster.store;
+  const now = () => session.cluster.clock.now();
+  const snapshot: ObjectChange[] = [];
+  const watches: { cancel(): void }[] = [];
+  for (const { kind, group, plural } of observedKinds) {
+    const prefix = resourceKeyPrefix(group, plural);
+    const { items, revision } = store.list(prefix);
+    for (const object of items) {
+      const key = objectKey(group, plural, object.metadata.namespace, object.metadata.name ?? '');
+      snapshot.push({ kind, key, object, display: displayOf(kind, object, now()), revision });
+    }
+    watches.push(
+      store.watch(prefix, revision, (event) =>
+        onChange(
+          event.type === 'DELETED'
+            ? { kind, key: event.key, object: undefined, display: undefined, revision: event.revision }
+            : {
+                kind,
+                key: event.key,
+                object: event.object,
+                display: displayOf(kind, event.object, now()),
+                revision: event.revision,
+              },
+        ),
+      ),
+    );
+  }
+  return { snapshot, cancel: () => watches.forEach((w) => w.cancel()) };
+}
+
+/** Runs everything due at the next scheduled instant; false when nothing is scheduled. */
+export function advanceToNextEvent(session: Session): boolean {
+  const cluster = session.cluster;
+  const next = cluster.queue.peek();
+  if (!next) return false;
+  cluster.advance(Math.max(0, next.time - cluster.clock.now()));
+  return true;
 }

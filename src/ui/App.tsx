@@ -1,10 +1,34 @@
-/** The app shell: for now a kubectl terminal on a cluster that runs in this tab. */
+/** The app shell: the live cluster graph with playback controls, and a kubectl terminal. */
 import { useCallback, useEffect } from 'react';
+import type { PlaybackRequest } from '../worker/protocol.ts';
 import { EngineClient, type ExecResult } from './engine-client.ts';
+import { ClusterGraph } from './graph/ClusterGraph.tsx';
+import { TokenPlayer } from './graph/token-player.ts';
+import { Caption } from './playback/Caption.tsx';
+import { PlaybackControls } from './playback/PlaybackControls.tsx';
+import { useCluster } from './state/cluster-store.ts';
+import { RevealGate } from './state/reveal-gate.ts';
+import { usePlayback } from './state/playback-store.ts';
 import { useTerminal } from './state/terminal-store.ts';
 import { Terminal } from './terminal/Terminal.tsx';
 
 const engine = new EngineClient();
+const player = new TokenPlayer();
+const gate = new RevealGate((changes) => useCluster.getState().apply(changes));
+
+engine.listen({
+  snapshot: (message) => {
+    useCluster.getState().reset(message.objects);
+    usePlayback.getState().sync(message.playback, message.startMs);
+  },
+  delta: (message) => {
+    player.enqueue(message.records);
+    gate.push(message.objects);
+    usePlayback.getState().sync(message.playback);
+  },
+});
+
+const control = (request: PlaybackRequest) => engine.control(request);
 
 const QUICK_COMMANDS = [
   'kubectl get nodes -o wide',
@@ -16,7 +40,11 @@ const QUICK_COMMANDS = [
 declare global {
   interface Window {
     /** Test and automation handle: runs a command exactly as the terminal does. */
-    kubesim?: { exec(line: string, stdin?: string): Promise<ExecResult> };
+    kubesim?: {
+      /** What the `kubesim` CLI would print for the line (stdout and stderr, in order). */
+      run(line: string, stdin?: string): Promise<string>;
+      exec(line: string, stdin?: string): Promise<ExecResult>;
+    };
   }
 }
 
@@ -35,7 +63,10 @@ export function App() {
   );
 
   useEffect(() => {
-    window.kubesim = { exec: (line, stdin) => engine.exec(line, stdin) };
+    window.kubesim = {
+      exec: (line, stdin) => engine.exec(line, stdin),
+      run: async (line, stdin) => (await engine.exec(line, stdin)).text,
+    };
     let cancelled = false;
     void engine.ready.then(() => {
       if (cancelled) return;
@@ -53,11 +84,16 @@ export function App() {
         <h1>
           <img src="/favicon.svg" alt="" width={22} height={22} /> Kubesim
         </h1>
-        <p>A Kubernetes v1.34 cluster running entirely in this tab. Type kubectl commands below.</p>
+        <p>A Kubernetes v1.34 cluster running entirely in this tab. Watch every message it sends.</p>
         <span className={ready ? 'status ready' : 'status'} role="status">
           {ready ? 'cluster running' : 'starting…'}
         </span>
       </header>
+      <div className="stage">
+        <PlaybackControls control={control} />
+        <Caption />
+        <ClusterGraph player={player} gate={gate} />
+      </div>
       <nav className="quick-commands" aria-label="Example commands">
         {QUICK_COMMANDS.map((c) => (
           <button key={c} type="button" disabled={!ready} onClick={() => void run(c)}>

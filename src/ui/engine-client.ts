@@ -1,8 +1,15 @@
 /**
- * The page's handle on the engine worker: sends command lines, resolves with their output.
+ * The page's handle on the engine worker: sends command lines and playback controls,
+ * resolves commands with their output, and hands the snapshot and deltas to listeners.
  */
 import type { OutputChunk } from '../engine/index.ts';
-import type { ExecReply, WorkerReply } from '../worker/protocol.ts';
+import type {
+  DeltaMessage,
+  ExecReply,
+  PlaybackRequest,
+  SnapshotMessage,
+  WorkerReply,
+} from '../worker/protocol.ts';
 
 export interface ExecResult {
   readonly chunks: readonly OutputChunk[];
@@ -10,9 +17,16 @@ export interface ExecResult {
   readonly text: string;
 }
 
+export interface EngineListener {
+  snapshot(message: SnapshotMessage): void;
+  delta(message: DeltaMessage): void;
+}
+
 export class EngineClient {
   readonly #worker: Worker;
   readonly #pending = new Map<number, (reply: ExecReply) => void>();
+  readonly #listeners = new Set<EngineListener>();
+  #snapshot: SnapshotMessage | undefined;
   #nextId = 1;
   readonly ready: Promise<void>;
 
@@ -22,13 +36,31 @@ export class EngineClient {
     this.ready = new Promise((resolve) => (markReady = resolve));
     this.#worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const message = event.data;
-      if (message.type === 'ready') {
-        markReady();
-        return;
+      switch (message.type) {
+        case 'ready':
+          this.#snapshot = message;
+          for (const l of this.#listeners) l.snapshot(message);
+          markReady();
+          return;
+        case 'delta':
+          for (const l of this.#listeners) l.delta(message);
+          return;
+        case 'exec-result':
+          this.#pending.get(message.id)?.(message);
+          this.#pending.delete(message.id);
       }
-      this.#pending.get(message.id)?.(message);
-      this.#pending.delete(message.id);
     };
+  }
+
+  /** Receives the snapshot (at once if it already came) and then every delta. */
+  listen(listener: EngineListener): () => void {
+    this.#listeners.add(listener);
+    if (this.#snapshot) listener.snapshot(this.#snapshot);
+    return () => this.#listeners.delete(listener);
+  }
+
+  control(request: PlaybackRequest): void {
+    this.#worker.postMessage(request);
   }
 
   async exec(line: string, stdin?: string): Promise<ExecResult> {

@@ -1,32 +1,49 @@
 /// <reference lib="webworker" />
 /**
  * Hosts the engine in a Web Worker so the cluster never blocks the page. The page sends
- * command lines; the worker answers with what they printed. Between commands the worker
- * lets virtual time follow wall time, so the cluster keeps running as a real one would.
+ * command lines and playback controls; the worker answers commands with what they printed
+ * and posts one snapshot, then at most one delta per frame (changed objects, new trace
+ * records, the playback state).
  */
-import { createSession, formatTimestamp } from '../engine/index.ts';
-import type { ExecRequest, WorkerReply } from './protocol.ts';
+import { createSession } from '../engine/index.ts';
+import { Playback } from './playback.ts';
+import type { WorkerReply, WorkerRequest } from './protocol.ts';
 
-/** How often the worker moves the virtual clock forward to catch up with wall time. */
-const TICK_MS = 250;
+/** About one display frame. */
+const FRAME_MS = 16;
 
 const session = createSession({ seed: 1, workers: 3 });
+const playback = new Playback(session);
 const post = (message: WorkerReply) => self.postMessage(message);
 
 let lastTick = performance.now();
 setInterval(() => {
   const now = performance.now();
-  // A backgrounded tab may sleep for minutes; cap the catch-up so one tick stays cheap.
-  const elapsed = Math.min(now - lastTick, 10_000);
+  playback.tick(now - lastTick);
   lastTick = now;
-  session.cluster.advance(Math.round(elapsed));
-}, TICK_MS);
+  const delta = playback.flush();
+  if (delta) post(delta);
+}, FRAME_MS);
 
-self.onmessage = (event: MessageEvent<ExecRequest>) => {
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
-  if (request.type !== 'exec') return;
-  const output = session.exec(request.line, request.stdin);
-  post({ type: 'exec-result', id: request.id, chunks: output.chunks, exitCode: output.exitCode });
+  switch (request.type) {
+    case 'exec': {
+      const output = session.exec(request.line, request.stdin);
+      post({ type: 'exec-result', id: request.id, chunks: output.chunks, exitCode: output.exitCode });
+      return;
+    }
+    case 'play':
+      return playback.play();
+    case 'pause':
+      return playback.pause();
+    case 'speed':
+      return playback.setSpeed(request.speed);
+    case 'step':
+      return playback.step();
+    case 'settle':
+      return playback.settle();
+  }
 };
 
-post({ type: 'ready', virtualTime: formatTimestamp(session.cluster.clock.now()) });
+post(playback.snapshot());

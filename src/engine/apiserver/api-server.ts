@@ -22,6 +22,7 @@ import { isStatus, statusErrors, type Status } from './status.ts';
 import { supportedFields } from './field-values.ts';
 import { openWatch, type WatchScheduler } from './watch.ts';
 import type { KubeletApi } from '../node/kubelet-api.ts';
+import { PodsByNodeWatchIndex, nodeNameSelector } from './pods-by-node.ts';
 
 export interface ApiServerDeps {
   readonly store: MvccStore;
@@ -42,9 +43,11 @@ const COMPONENT = 'apiserver';
 
 export class ApiServer {
   readonly #deps: ApiServerDeps;
+  readonly #podsByNode: PodsByNodeWatchIndex;
 
   constructor(deps: ApiServerDeps) {
     this.#deps = deps;
+    this.#podsByNode = new PodsByNodeWatchIndex(deps.store);
   }
 
   /** Serves one request. Watches go through `watch()`, which keeps a stream open. */
@@ -89,8 +92,11 @@ export class ApiServer {
       object: describeTarget(request),
       summary: `GET ${request.path}${queryString(query)}`,
     });
+    const nodeName =
+      resolved.plural === 'pods' && resolved.group === '' ? nodeNameSelector(query.fieldSelector) : undefined;
     return openWatch({
       store: this.#deps.store,
+      ...(nodeName !== undefined ? { subscribe: this.#podsByNode.subscriber(nodeName) } : {}),
       registry: this.#deps.registry,
       trace: this.#deps.trace,
       scheduler: this.#deps.scheduler,

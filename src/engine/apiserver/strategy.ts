@@ -28,6 +28,9 @@ const tracksGeneration = new Set([
 /** Deployments also count annotation changes as a new generation (rollout triggers). */
 const annotationsBumpGeneration = new Set(['apps/deployments']);
 
+/** Kinds whose `/status` writes also carry metadata.annotations. */
+const statusWritesAnnotations = new Set(['apps/deployments']);
+
 function id(r: ResourceInfo): string {
   return `${r.group || 'core'}/${r.plural}`;
 }
@@ -150,7 +153,12 @@ export function prepareForStatusUpdate(r: ResourceInfo, object: KubeObject, old:
   // Controllers write status with the object's current resourceVersion for concurrency.
   if (object.metadata.resourceVersion !== undefined)
     out.metadata.resourceVersion = object.metadata.resourceVersion;
-  void r;
+  // deploymentStatusStrategy resets only spec and labels: the deployment controller records
+  // the rollout revision annotation through its status writes.
+  if (statusWritesAnnotations.has(id(r))) {
+    if (object.metadata.annotations === undefined) delete out.metadata.annotations;
+    else out.metadata.annotations = object.metadata.annotations;
+  }
   return out;
 }
 

@@ -26,8 +26,17 @@ export interface WatchScheduler {
 /** Virtual network latency between the API server and a watching client. */
 export const WATCH_DELIVERY_LATENCY_MS = 1;
 
+/** Follows store events under a prefix from a revision (history first); throws CompactedError. */
+export type WatchSubscriber = (
+  prefix: string,
+  fromRevision: number,
+  handler: (e: StoreEvent) => void,
+) => StoreWatch;
+
 export interface OpenWatchParams {
   readonly store: MvccStore;
+  /** How to follow the store; defaults to a plain store watch. */
+  readonly subscribe?: WatchSubscriber;
   readonly registry: Registry;
   readonly trace: TraceLog;
   readonly scheduler: WatchScheduler;
@@ -83,6 +92,8 @@ export function openWatch(p: OpenWatchParams): WatchHandle {
     if (type) deliver({ type, object: p.registry.toRequestVersion(e.object, r) }, p.trace.currentCause());
   };
 
+  const subscribe: WatchSubscriber =
+    p.subscribe ?? ((prefix, from, handler) => p.store.watch(prefix, from, handler));
   const rv = p.resourceVersion;
   if (rv === '' || rv === '0') {
     // "Start at most recent": the current state as synthetic ADDED events, then live changes.
@@ -91,7 +102,7 @@ export function openWatch(p: OpenWatchParams): WatchHandle {
       if (matches(item))
         deliver({ type: 'ADDED', object: p.registry.toRequestVersion(item, r) }, p.requestSeq);
     }
-    storeWatch = p.store.watch(prefix, revision, onStoreEvent);
+    storeWatch = subscribe(prefix, revision, onStoreEvent);
   } else {
     const from = Number(rv);
     if (!Number.isInteger(from) || from < 0) {
@@ -102,7 +113,7 @@ export function openWatch(p: OpenWatchParams): WatchHandle {
     } else {
       try {
         p.trace.withCause(p.requestSeq, () => {
-          storeWatch = p.store.watch(prefix, from, onStoreEvent);
+          storeWatch = subscribe(prefix, from, onStoreEvent);
         });
       } catch (e) {
         if (!(e instanceof CompactedError)) throw e;

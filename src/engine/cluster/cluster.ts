@@ -85,6 +85,8 @@ export class Cluster implements ApiTransport {
   readonly components: ClusterComponent[] = [];
   /** Each node's kubelet API (logs, exec), registered by the kubelet when it starts. */
   readonly kubelets = new Map<string, KubeletApi>();
+  /** Called with each node registered by `addNode` (the node agents start a kubelet for it). */
+  readonly onNodeAdded: ((nodeName: string) => void)[] = [];
   /** Errors thrown by components while handling events; a healthy run has none. */
   readonly faults: string[] = [];
   readonly #nodeCount = { workers: 0 };
@@ -170,10 +172,12 @@ export class Cluster implements ApiTransport {
     const rng = this.rng(`kubelet/${options.name}`);
     const index = this.#nodeCount.workers++;
     const input = nodeInputFor(options, index, () => newUid(rng));
-    return this.client(`kubelet/${options.name}`).create(
+    const node = this.client(`kubelet/${options.name}`).create(
       resourceOf('Node'),
       nodeObject(input, this.clock.now()),
     );
+    for (const hook of this.onNodeAdded) hook(options.name);
+    return node;
   }
 
   /** Runs everything due within the next `ms` of virtual time, then moves the clock there. */

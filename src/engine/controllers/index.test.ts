@@ -41,12 +41,17 @@ describe('startControllerManager', () => {
   it('runs the controllers as components over one list and watch per resource', () => {
     const cluster = new Cluster(defaultParts(), { seed: 1, workers: 1 });
     const manager = startControllerManager(cluster);
-    expect(cluster.components.map((c) => c.id)).toEqual([
+    const ids = cluster.components.map((c) => c.id);
+    expect(ids.slice(0, 4)).toEqual([
       'controller-manager/garbagecollector',
       'controller-manager/namespace',
       'controller-manager/serviceaccount',
       'controller-manager/root-ca-cert-publisher',
     ]);
+    expect(ids).toEqual(
+      expect.arrayContaining(['controller-manager/nodelifecycle', 'controller-manager/taint-eviction']),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
     expect(manager.informers.hasSynced()).toBe(true);
     const requests = cluster.trace
       .tail()

@@ -2,10 +2,12 @@
 import type { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
+import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller.ts';
+import { TaintEvictionController } from './tainteviction/taint-eviction-controller.ts';
 
 export function createNodeLifecycleControllers(
-  _cluster: Cluster,
-  _informers: SharedInformerFactory,
+  cluster: Cluster,
+  informers: SharedInformerFactory,
 ): Controller[] {
-  return [];
+  return [new NodeLifecycleController(cluster, informers), new TaintEvictionController(cluster, informers)];
 }

@@ -2,10 +2,9 @@
 import type { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
+import { DeploymentController } from './deployment/deployment-controller.ts';
+import { ReplicaSetController } from './replicaset/replicaset-controller.ts';
 
-export function createWorkloadControllers(
-  _cluster: Cluster,
-  _informers: SharedInformerFactory,
-): Controller[] {
-  return [];
+export function createWorkloadControllers(cluster: Cluster, informers: SharedInformerFactory): Controller[] {
+  return [new DeploymentController(cluster, informers), new ReplicaSetController(cluster, informers)];
 }

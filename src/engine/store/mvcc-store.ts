@@ -165,6 +165,13 @@ export class MvccStore {
     };
   }
 
+  /** Events under `prefix` after `fromRevision`, from history; throws CompactedError when gone. */
+  eventsSince(prefix: string, fromRevision: number): StoreEvent[] {
+    if (fromRevision < this.#compactedRevision)
+      throw new CompactedError(fromRevision, this.#compactedRevision);
+    return this.#eventsAfter(fromRevision).filter((e) => e.key.startsWith(prefix));
+  }
+
   /** Forgets history up to and including `revision`, as `etcdctl compact` does. */
   compact(revision: number): void {
     if (revision <= this.#compactedRevision) return;

@@ -17,6 +17,8 @@ export interface ScheduledEvent {
   readonly owner: string;
   readonly run: () => void;
   cancelled: boolean;
+  /** Set once the event has left the queue to run; cancelling it then changes nothing. */
+  done: boolean;
 }
 
 export class EventQueue {
@@ -34,7 +36,15 @@ export class EventQueue {
   }
 
   push(time: number, kind: EventKind, owner: string, run: () => void): ScheduledEvent {
-    const event: ScheduledEvent = { time, seq: this.#nextSeq++, kind, owner, run, cancelled: false };
+    const event: ScheduledEvent = {
+      time,
+      seq: this.#nextSeq++,
+      kind,
+      owner,
+      run,
+      cancelled: false,
+      done: false,
+    };
     if (kind === 'work') this.#pendingWork++;
     const heap = this.#heap;
     heap.push(event);
@@ -51,7 +61,7 @@ export class EventQueue {
   }
 
   cancel(event: ScheduledEvent): void {
-    if (event.cancelled) return;
+    if (event.cancelled || event.done) return;
     event.cancelled = true;
     if (event.kind === 'work') this.#pendingWork--;
   }
@@ -65,7 +75,9 @@ export class EventQueue {
   pop(): ScheduledEvent | undefined {
     this.#dropCancelledHead();
     const event = this.#removeHead();
-    if (event && event.kind === 'work') this.#pendingWork--;
+    if (!event) return undefined;
+    event.done = true;
+    if (event.kind === 'work') this.#pendingWork--;
     return event;
   }
 

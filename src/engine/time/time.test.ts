@@ -31,6 +31,16 @@ describe('EventQueue', () => {
     expect(q.pendingWork).toBe(0);
   });
 
+  it('ignores the cancellation of an event that already ran', () => {
+    const q = new EventQueue();
+    const first = q.push(1, 'work', 'a', () => {});
+    q.push(2, 'work', 'b', () => {});
+    q.pop()!.run();
+    q.cancel(first);
+    expect(q.pendingWork).toBe(1);
+    expect(q.pendingOwners()).toEqual(['b']);
+  });
+
   it('stays ordered under many random pushes', () => {
     const q = new EventQueue();
     const rng = Rng.fromSeed(7);

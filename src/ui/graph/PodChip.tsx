@@ -1,0 +1,32 @@
+/** One pod: name and STATUS as `kubectl get pods` shows them, colour backed by text. */
+import { useCluster } from '../state/cluster-store.ts';
+import { useSelection } from '../state/selection-store.ts';
+
+function tone(status: string): string {
+  if (status === 'Running' || status === 'Completed') return 'ok';
+  if (status === 'Pending' || status === 'ContainerCreating' || status.startsWith('Init:')) return 'pending';
+  if (status === 'Terminating') return 'leaving';
+  return 'bad';
+}
+
+export function PodChip({ podKey }: { readonly podKey: string }) {
+  const pod = useCluster((s) => s.objects[podKey]);
+  const selected = useSelection((s) => s.selected === podKey);
+  if (!pod) return null;
+  const { status, ready, restarts } = pod.display;
+  return (
+    <button
+      type="button"
+      className={`pod nodrag tone-${tone(status)}${selected ? ' selected' : ''}`}
+      aria-label={`pod ${pod.namespace ?? ''}/${pod.name} ${status}`}
+      aria-pressed={selected}
+      onClick={() => useSelection.getState().select(podKey)}
+    >
+      <span className="pod-name">{pod.name}</span>
+      <span className="pod-status">
+        {status} · {ready}
+        {restarts ? ` · ${restarts}↻` : ''}
+      </span>
+    </button>
+  );
+}
