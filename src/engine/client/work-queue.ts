@@ -27,8 +27,12 @@ export interface WorkQueueOptions {
   /** Keys processed at the same time (client-go's worker goroutines); default 1. */
   readonly workers?: number;
   readonly rateLimiter?: RateLimiter;
-  /** Virtual time a worker stays busy with a key after `process` returns; default 0. */
-  readonly busyMs?: number;
+  /**
+   * Virtual time a worker stays busy with a key after `process` returns (default 0): a
+   * number, or a function asked after each key (a sync's cost can depend on its work).
+   * Keys added meanwhile wait and are de-duplicated, as they are behind a busy real worker.
+   */
+  readonly busyMs?: number | ((key: string) => number);
 }
 
 interface Waiting {
@@ -42,7 +46,7 @@ export class WorkQueue {
   readonly rateLimiter: RateLimiter;
   readonly #host: ClientHost;
   readonly #process: (key: string) => void;
-  readonly #busyMs: number;
+  readonly #busyMs: number | ((key: string) => number);
   /** Ready keys in FIFO order, from `#head` on. */
   #fifo: string[] = [];
   #head = 0;
@@ -161,7 +165,8 @@ export class WorkQueue {
     try {
       this.#host.trace.withCause(cause, () => this.#process(key));
     } finally {
-      if (this.#busyMs > 0) this.#schedule(this.#busyMs, () => this.#done(key));
+      const busy = typeof this.#busyMs === 'function' ? this.#busyMs(key) : this.#busyMs;
+      if (busy > 0) this.#schedule(busy, () => this.#done(key));
       else this.#done(key);
     }
   }

@@ -45,6 +45,8 @@ export interface LoopOptions {
   readonly rateLimiter?: RateLimiter;
   /** The trace label of the object a key stands for (`namespaces/foo`); the key itself by default. */
   readonly describe?: (key: string) => string;
+  /** Virtual time one sync keeps its worker busy (see WorkQueue `busyMs`). */
+  readonly busyMs?: number | ((key: string) => number);
 }
 
 export abstract class Controller implements ClusterComponent {
@@ -79,6 +81,7 @@ export abstract class Controller implements ClusterComponent {
       host: this.host,
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+      ...(options.busyMs !== undefined ? { busyMs: options.busyMs } : {}),
       process: (key) => {
         this.host.trace.record({
           from: this.id,
