@@ -10,7 +10,24 @@ import { RestMapper } from './rest-mapper.ts';
 import { applyFlags, runApply } from './commands/apply.ts';
 import { createFlags, runCreate } from './commands/create.ts';
 import { deleteFlags, runDelete } from './commands/delete.ts';
+import { describeFlags, runDescribe } from './commands/describe.ts';
 import { getFlags, runGet } from './commands/get.ts';
+import { labelFlags, runAnnotate, runLabel } from './commands/label.ts';
+import { execFlags, logsFlags, runExec, runLogs } from './commands/logs-exec.ts';
+import {
+  cordonFlags,
+  drainFlags,
+  runCordon,
+  runDrain,
+  runTaint,
+  runUncordon,
+  taintFlags,
+} from './commands/node-admin.ts';
+import { rolloutFlags, runRollout } from './commands/rollout.ts';
+import { runFlags, runRun } from './commands/run.ts';
+import { runScale, scaleFlags } from './commands/scale.ts';
+import { runSet, setFlags } from './commands/set-image.ts';
+import { runTop, runWait, topFlags, waitFlags } from './commands/wait-top.ts';
 import {
   apiResourcesFlags,
   clusterInfoFlags,
@@ -30,6 +47,21 @@ const commands: Record<string, Command> = {
   apply: { flags: applyFlags, run: runApply },
   create: { flags: createFlags, run: runCreate },
   delete: { flags: deleteFlags, run: runDelete },
+  describe: { flags: describeFlags, run: runDescribe },
+  run: { flags: runFlags, run: runRun },
+  scale: { flags: scaleFlags, run: runScale },
+  set: { flags: setFlags, run: runSet },
+  label: { flags: labelFlags, run: runLabel },
+  annotate: { flags: labelFlags, run: runAnnotate },
+  rollout: { flags: rolloutFlags, run: runRollout },
+  logs: { flags: logsFlags, run: runLogs },
+  exec: { flags: execFlags, run: runExec },
+  cordon: { flags: cordonFlags, run: runCordon },
+  uncordon: { flags: cordonFlags, run: runUncordon },
+  taint: { flags: taintFlags, run: runTaint },
+  drain: { flags: drainFlags, run: runDrain },
+  wait: { flags: waitFlags, run: runWait },
+  top: { flags: topFlags, run: runTop },
   'api-resources': { flags: apiResourcesFlags, run: runApiResources },
   version: { flags: versionFlags, run: runVersion },
   'cluster-info': { flags: clusterInfoFlags, run: runClusterInfo },
@@ -37,26 +69,11 @@ const commands: Record<string, Command> = {
 
 /** Real kubectl commands this simulator does not implement yet (answered honestly, not as unknown). */
 const notYetSupported = [
-  'describe',
-  'logs',
-  'exec',
   'edit',
   'patch',
   'replace',
-  'scale',
-  'rollout',
   'expose',
-  'run',
-  'set',
-  'label',
-  'annotate',
   'explain',
-  'top',
-  'cordon',
-  'uncordon',
-  'drain',
-  'taint',
-  'wait',
   'port-forward',
   'proxy',
   'cp',

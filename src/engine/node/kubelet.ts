@@ -194,7 +194,8 @@ export class Kubelet implements ClusterComponent {
       .sort((a, b) => b.sizeBytes - a.sizeBytes)
       .slice(0, 50)
       .map((i) => ({ names: i.names, sizeBytes: i.sizeBytes }));
-    return { images };
+    // NodeStatus.images is omitempty: a node that has pulled nothing shows no list.
+    return images.length > 0 ? { images } : {};
   }
 
   /**

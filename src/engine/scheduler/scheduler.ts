@@ -180,9 +180,16 @@ export class Scheduler implements ClusterComponent {
 
   /** Schedules the next cycle unless one is already due. */
   #kick(): void {
-    if (this.#pending || this.#stopped || !this.queue.hasReady()) return;
+    if (this.#pending || this.#stopped) return;
+    let delay = 0;
+    if (!this.queue.hasReady(this.#now())) {
+      // Only pods waiting out an error backoff remain: wake when the first one is due.
+      const due = this.queue.nextBackoffExpiry();
+      if (due === undefined) return;
+      delay = Math.max(1, due - this.#now());
+    }
     const cause = this.#host.trace.currentCause();
-    this.#pending = this.#host.schedule(0, SCHEDULER_ID, () => {
+    this.#pending = this.#host.schedule(delay, SCHEDULER_ID, () => {
       this.#pending = undefined;
       this.#host.trace.withCause(cause, () => this.#scheduleNext());
       this.#kick();

@@ -57,7 +57,24 @@ describe('SchedulingQueue', () => {
     q.delete('default/a');
     const b = q.pop(0)!;
     q.done(b);
-    expect(q.hasReady()).toBe(false);
+    expect(q.hasReady(0)).toBe(false);
     expect(q.counts()).toEqual({ active: 0, backoff: 0, unschedulable: 0, inflight: 0 });
+  });
+
+  it('takes a rejected pod from backoffQ early but lets an erred one wait out its backoff', () => {
+    const q = new SchedulingQueue();
+    q.add(testPod('a'), 0);
+    const a = q.pop(0)!;
+    q.failed(a, 0, 'backoff');
+    expect(q.hasReady(500)).toBe(false);
+    expect(q.pop(500)).toBeUndefined();
+    expect(q.nextBackoffExpiry()).toBe(1000);
+    expect(q.hasReady(1000)).toBe(true);
+    const again = q.pop(1000)!;
+    q.failed(again, 1000, 'unschedulable');
+    q.moveAllToActiveOrBackoff(1500);
+    expect(q.where('default/a')).toBe('backoff');
+    expect(q.hasReady(1500)).toBe(true);
+    expect(q.pop(1500)?.key).toBe('default/a');
   });
 });

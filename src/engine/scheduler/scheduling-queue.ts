@@ -3,7 +3,9 @@
  * priority then arrival, backoffQ for pods waiting out their backoff (1 s doubling to 10 s
  * per attempt), and the unschedulable pods, which wait for a cluster event that could help
  * them, or at most five minutes. With SchedulerPopFromBackoffQ (on by default since 1.33), a
- * pod in backoff is taken at once when activeQ is empty. Time comes in as arguments.
+ * pod that plugins rejected is taken from backoffQ at once when activeQ is empty; a pod whose
+ * attempt ended in an error (a failed binding) waits out its backoff, as in the real split of
+ * backoffQ into podBackoffQ and podErrorBackoffQ. Time comes in as arguments.
  */
 import type { KubeObject } from '../api/types.ts';
 import { podKey, podSpec } from './types.ts';
@@ -21,6 +23,8 @@ export interface QueuedPod {
   attempts: number;
   /** When the last attempt failed. */
   failedAt: number;
+  /** Whether the last attempt ended in an error rather than a plugin's rejection. */
+  erred: boolean;
 }
 
 type Where = 'active' | 'backoff' | 'unschedulable' | 'inflight';
@@ -57,7 +61,7 @@ export class SchedulingQueue {
       return;
     }
     const entry: Entry = {
-      qp: { pod, key, timestamp: now, attempts: 0, failedAt: now },
+      qp: { pod, key, timestamp: now, attempts: 0, failedAt: now, erred: false },
       where: 'inflight',
       activeSeq: 0,
     };
@@ -93,7 +97,9 @@ export class SchedulingQueue {
     this.flushBackoffCompleted(now);
     let entry = this.#popActive();
     if (!entry) {
-      for (const e of this.#backoff) if (!entry || this.#expiry(e.qp) < this.#expiry(entry.qp)) entry = e;
+      for (const e of this.#backoff) {
+        if (!e.qp.erred && (!entry || this.#expiry(e.qp) < this.#expiry(entry.qp))) entry = e;
+      }
     }
     if (!entry) return undefined;
     this.#moveTo(entry, 'inflight');
@@ -107,6 +113,7 @@ export class SchedulingQueue {
     if (!entry || entry.qp !== qp) return;
     qp.failedAt = now;
     qp.timestamp = now;
+    qp.erred = to === 'backoff';
     this.#moveTo(entry, to);
   }
 
@@ -135,9 +142,12 @@ export class SchedulingQueue {
     }
   }
 
-  /** Whether a pop would return a pod. */
-  hasReady(): boolean {
-    return this.#backoff.size > 0 || this.#peekActive() !== undefined;
+  /** Whether a pop at `now` would return a pod. */
+  hasReady(now: number): boolean {
+    this.flushBackoffCompleted(now);
+    if (this.#peekActive() !== undefined) return true;
+    for (const e of this.#backoff) if (!e.qp.erred) return true;
+    return false;
   }
 
   /** When the earliest pod in backoff is due (undefined: none waits). */

@@ -9,6 +9,7 @@ import type { FlagSpec } from '../flags.ts';
 import { targetForDocument } from '../object-target.ts';
 import { formatObjects } from '../printing.ts';
 import { kindWithGroup } from '../rest-mapper.ts';
+import { deploymentFor } from './generators.ts';
 import { dryRunSuffix, parseDryRun, validationQuery, writeFlags } from './write-options.ts';
 
 export const createFlags: FlagSpec[] = [
@@ -17,6 +18,9 @@ export const createFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
   { name: 'save-config', type: 'bool', default: false },
   { name: 'field-manager', type: 'string', default: 'kubectl-create' },
+  { name: 'image', type: 'stringArray' },
+  { name: 'replicas', short: 'r', type: 'int', default: 1 },
+  { name: 'port', type: 'int', default: -1 },
   ...writeFlags,
 ];
 
@@ -38,6 +42,21 @@ export function runCreate(ctx: CommandContext): void {
         "error: exactly one NAME is required, got 0\nSee 'kubectl create namespace -h' for help and examples",
       );
     documents = [{ object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, source: '' }];
+    failures = [];
+  } else if (ctx.args[0] === 'deployment' || ctx.args[0] === 'deploy') {
+    const images = flags.image as string[];
+    if (images.length === 0) return out.fail('error: required flag(s) "image" not set');
+    const name = ctx.args[1];
+    if (!name || ctx.args.length > 2)
+      return out.fail(
+        `error: exactly one NAME is required, got ${ctx.args.length - 1}\nSee 'kubectl create deployment -h' for help and examples`,
+      );
+    if (images.length > 1 && (flags.port as number) >= 0) {
+      return out.fail('error: cannot specify multiple --image options and --port');
+    }
+    documents = [
+      { object: deploymentFor(name, images, flags.replicas as number, flags.port as number), source: '' },
+    ];
     failures = [];
   } else if (ctx.args.length > 0) {
     return out.fail(

@@ -1,0 +1,117 @@
+/**
+ * `kubectl describe TYPE [NAME_PREFIX]` / `TYPE/NAME`: fetches the objects and the
+ * related objects each describer needs (events, pods, ReplicaSets, the node Lease) with
+ * the same REST calls kubectl makes.
+ */
+import type { KubeObject } from '../../api/types.ts';
+import { resourcePath } from '../../client/api-client.ts';
+import type { Status } from '../../apiserver/status.ts';
+import { bool, str, type CommandContext } from '../context.ts';
+import { describeGeneric } from '../describe/generic.ts';
+import { searchEvents } from '../describe/events.ts';
+import { arr, obj, type Obj } from '../describe/format.ts';
+import { describeNode } from '../describe/node.ts';
+import { describePod } from '../describe/pod.ts';
+import { describeDeployment, describeReplicaSet, formatSelector } from '../describe/workloads.ts';
+import { apiErrorMessage } from '../errors.ts';
+import type { FlagSpec } from '../flags.ts';
+import type { ApiResource } from '../rest-mapper.ts';
+import { resolveTargets } from '../targets.ts';
+
+export const describeFlags: FlagSpec[] = [
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
+  { name: 'show-events', type: 'bool', default: true },
+  { name: 'chunk-size', type: 'int', default: 500 },
+];
+
+function listItems(ctx: CommandContext, path: string, query: Record<string, string>): Obj[] | undefined {
+  const res = ctx.host.client.request({ method: 'GET', path, query: { ...query, limit: '500' } });
+  return res.status === 200 ? arr(obj(res.body as never).items).map(obj) : undefined;
+}
+
+function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObject): string {
+  const now = ctx.host.now();
+  const withEvents = bool(ctx.flags, 'show-events');
+  const meta = object.metadata;
+  const ns = meta.namespace ?? '';
+  const key = `${resource.group}/${resource.plural}`;
+  if (key === '/pods') {
+    return describePod(object, withEvents ? searchEvents(ctx, object, false) : undefined, now);
+  }
+  if (key === '/nodes') {
+    const name = meta.name ?? '';
+    const pods = listItems(ctx, '/api/v1/pods', {
+      fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`,
+    });
+    let events: Obj[] | undefined;
+    if (withEvents) {
+      events = searchEvents(ctx, object, true);
+      const byName = searchEvents(ctx, { ...object, metadata: { ...meta, uid: name } }, true);
+      for (const e of byName)
+        if (!events.some((x) => obj(x.metadata).uid === obj(e.metadata).uid)) events.push(e);
+    }
+    const leaseRes = ctx.host.client.request({
+      method: 'GET',
+      path: `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${name}`,
+    });
+    const lease = leaseRes.status === 200 ? obj(leaseRes.body as never) : undefined;
+    return describeNode(object, { pods, lease, events }, now);
+  }
+  const selector = formatSelector(obj(obj((object as unknown as Obj).spec).selector));
+  const events = withEvents ? searchEvents(ctx, object, true) : undefined;
+  if (key === 'apps/deployments') {
+    const rss = listItems(ctx, `/apis/apps/v1/namespaces/${ns}/replicasets`, { labelSelector: selector });
+    return describeDeployment(object, rss, events, now);
+  }
+  if (key === 'apps/replicasets') {
+    const pods = listItems(ctx, `/api/v1/namespaces/${ns}/pods`, { labelSelector: selector });
+    return describeReplicaSet(object, pods, events, now);
+  }
+  return describeGeneric(object, events, now);
+}
+
+export function runDescribe(ctx: CommandContext): void {
+  const { out, flags } = ctx;
+  if (ctx.args.length === 0) {
+    return out.fail(
+      `You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples`,
+    );
+  }
+  const targets = resolveTargets(ctx, ctx.args);
+  if (typeof targets === 'string') return out.fail(targets);
+  const allNamespaces = bool(flags, 'all-namespaces');
+  const texts: string[] = [];
+  const errors: string[] = [];
+  for (const target of targets) {
+    const ns = target.resource.namespaced && !allNamespaces ? ctx.namespace : undefined;
+    const objects: KubeObject[] = [];
+    if (target.names.length === 0) {
+      const query: Record<string, string> = {};
+      if (str(flags, 'selector')) query.labelSelector = str(flags, 'selector');
+      const items = listItems(ctx, resourcePath(target.resource, ns), query);
+      if (items) objects.push(...(items as unknown as KubeObject[]));
+      if (objects.length === 0) {
+        errors.push(ns ? `No resources found in ${ns} namespace.` : 'No resources found');
+      }
+    }
+    for (const name of target.names) {
+      const res = ctx.host.client.request({ method: 'GET', path: resourcePath(target.resource, ns, name) });
+      if (res.status === 200) {
+        objects.push(res.body as KubeObject);
+        continue;
+      }
+      // kubectl falls back to describing every object whose name starts with the argument.
+      const all = listItems(ctx, resourcePath(target.resource, ns), {}) ?? [];
+      const matches = all.filter((o) => String(obj(o.metadata).name ?? '').startsWith(name));
+      if (matches.length === 0) errors.push(apiErrorMessage(res.body as Status));
+      else objects.push(...(matches as unknown as KubeObject[]));
+    }
+    for (const object of objects) texts.push(describeOne(ctx, target.resource, object));
+  }
+  if (texts.length > 0) out.out(texts.join('\n\n'));
+  for (const e of errors) {
+    if (e.startsWith('No resources found')) out.err(`${e}\n`);
+    else out.fail(e);
+  }
+}

@@ -1,0 +1,116 @@
+/** `kubectl wait --for=condition=…|delete` on the virtual clock, and `kubectl top`. */
+import type { KubeObject } from '../../api/types.ts';
+import { resourcePath } from '../../client/api-client.ts';
+import { bool, str, type CommandContext } from '../context.ts';
+import type { FlagSpec } from '../flags.ts';
+import { fetchObjects, objectName, reportErrors, type NamedObject } from '../mutate.ts';
+import { resourceWithGroup } from '../rest-mapper.ts';
+
+export const waitFlags: FlagSpec[] = [
+  { name: 'for', type: 'string', default: '' },
+  { name: 'timeout', type: 'string', default: '30s' },
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'all', type: 'bool', default: false },
+  { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
+];
+
+export const topFlags: FlagSpec[] = [
+  { name: 'selector', short: 'l', type: 'string', default: '' },
+  { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
+  { name: 'containers', type: 'bool', default: false },
+  { name: 'sort-by', type: 'string', default: '' },
+  { name: 'no-headers', type: 'bool', default: false },
+];
+
+function durationMs(text: string): number | undefined {
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+    return /^\d+$/.test(text) ? Number(text) * 1000 : undefined;
+  const unit = { ms: 1, s: 1000, m: 60000, h: 3600000 };
+  return parts.reduce((sum, p) => sum + Number(p[1]) * unit[p[2] as keyof typeof unit], 0);
+}
+
+interface Condition {
+  type?: string;
+  status?: string;
+}
+
+function conditionMet(object: KubeObject, type: string, value: string): boolean {
+  const conditions = (object as { status?: { conditions?: Condition[] } }).status?.conditions ?? [];
+  return conditions.some(
+    (c) =>
+      (c.type ?? '').toLowerCase() === type.toLowerCase() &&
+      (c.status ?? '').toLowerCase() === value.toLowerCase(),
+  );
+}
+
+export function runWait(ctx: CommandContext): void {
+  const { out, flags } = ctx;
+  const forText = str(flags, 'for');
+  let check: (current: KubeObject | undefined, original: NamedObject) => boolean;
+  if (forText === 'delete') {
+    check = (current, original) => !current || current.metadata.uid !== original.object.metadata.uid;
+  } else if (forText.toLowerCase().startsWith('condition=')) {
+    const spec = forText.slice('condition='.length);
+    const eq = spec.indexOf('=');
+    const type = eq >= 0 ? spec.slice(0, eq) : spec;
+    const value = eq >= 0 ? spec.slice(eq + 1) : 'true';
+    check = (current) => current !== undefined && conditionMet(current, type, value);
+  } else if (forText.startsWith('jsonpath=') || forText.startsWith('create')) {
+    return out.fail(
+      `error: "kubectl wait --for=${forText.split('=')[0]!}" is not supported by this simulator yet`,
+    );
+  } else {
+    return out.fail(`error: unrecognized condition: "${forText}"`);
+  }
+  const timeout = durationMs(str(flags, 'timeout'));
+  if (timeout === undefined) {
+    return out.fail(
+      `error: invalid argument "${str(flags, 'timeout')}" for "--timeout" flag: time: invalid duration "${str(flags, 'timeout')}"`,
+    );
+  }
+  if (ctx.args.length === 0) {
+    return out.fail(`error: resource(s) were provided, but no name was specified`);
+  }
+  const fetched = fetchObjects(ctx, ctx.args, str(flags, 'selector'));
+  if ('fatal' in fetched) return out.fail(fetched.fatal);
+  if (fetched.errors.length > 0 && forText !== 'delete') return reportErrors(ctx, fetched.errors);
+  if (fetched.objects.length === 0 && fetched.errors.length === 0) {
+    return out.fail('error: no matching resources found');
+  }
+  for (const target of fetched.objects) {
+    const read = (): KubeObject | undefined => {
+      const res = ctx.host.client.request({
+        method: 'GET',
+        path: resourcePath(target.resource, target.namespace, target.object.metadata.name),
+      });
+      return res.status === 200 ? (res.body as KubeObject) : undefined;
+    };
+    const met = check(read(), target) || ctx.host.waitUntil(() => check(read(), target), timeout);
+    if (met) out.out(`${objectName(target)} condition met\n`);
+    else {
+      out.fail(
+        `error: timed out waiting for the condition on ${resourceWithGroup(target.resource)}/${target.object.metadata.name ?? ''}`,
+      );
+      return;
+    }
+  }
+  if (bool(flags, 'all') && fetched.objects.length === 0) out.fail('error: no matching resources found');
+}
+
+export function runTop(ctx: CommandContext): void {
+  const sub = ctx.args[0];
+  if (sub !== 'node' && sub !== 'nodes' && sub !== 'no' && sub !== 'pod' && sub !== 'pods' && sub !== 'po') {
+    return ctx.out.fail(
+      sub
+        ? `error: unknown command "${sub}" for "kubectl top"\nRun 'kubectl top --help' for usage.`
+        : 'error: Usage: kubectl top SUBCOMMAND',
+    );
+  }
+  // kubectl looks for metrics.k8s.io in discovery; no simulated metrics-server serves it.
+  const res = ctx.host.client.request({ method: 'GET', path: '/apis' });
+  const groups = (res.body as { groups?: { name: string }[] } | undefined)?.groups ?? [];
+  if (!groups.some((g) => g.name === 'metrics.k8s.io'))
+    return ctx.out.fail('error: Metrics API not available');
+  return ctx.out.fail('error: "kubectl top" is not supported by this simulator yet');
+}
