@@ -9,8 +9,8 @@ import type { KubeObject } from '../../api/types.ts';
 import { describeGeneric, smartLabel } from './generic.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
-import { describeDeployment, describeReplicaSet } from './workloads.ts';
-import { obj, type Obj } from './format.ts';
+import { describeDeployment, describeReplicaSet, splitReplicaSets } from './workloads.ts';
+import { obj, taintLines, type Obj } from './format.ts';
 
 const dir = join(import.meta.dirname, 'testdata');
 const objects = (JSON.parse(readFileSync(join(dir, 'fixture.json'), 'utf8')) as { objects: Obj[] }).objects;
@@ -49,5 +49,36 @@ describe('describers match kubectl 1.34', () => {
     expect(describeGeneric(find('Lease'), [], now)).toBe(golden('lease.txt'));
     expect(smartLabel('leaseDurationSeconds')).toBe('Lease Duration Seconds');
     expect(smartLabel('apiVersion')).toBe('API Version');
+  });
+
+  it('prints taints sorted by effect, then key, as kubectl does', () => {
+    const taints = [
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' },
+      { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
+    ];
+    expect(taintLines(taints)).toEqual([
+      'node.kubernetes.io/unreachable:NoExecute',
+      'dedicated=gpu:NoSchedule',
+      'node.kubernetes.io/unreachable:NoSchedule',
+    ]);
+  });
+
+  it('counts an old ReplicaSet scaled to zero among the old ones', () => {
+    const owner = { controller: true, uid: 'd1' };
+    const rs = (name: string, created: string, image: string, replicas: number): Obj => ({
+      metadata: { name, creationTimestamp: created, ownerReferences: [owner] },
+      spec: { replicas, template: { spec: { containers: [{ name: 'c', image }] } } },
+    });
+    const deployment: Obj = {
+      metadata: { uid: 'd1' },
+      spec: { template: { spec: { containers: [{ name: 'c', image: 'nginx:1.28' }] } } },
+    };
+    const { old, current } = splitReplicaSets(deployment, [
+      rs('web-new', '2025-01-01T00:01:00Z', 'nginx:1.28', 4),
+      rs('web-old', '2025-01-01T00:00:00Z', 'nginx:1.27', 0),
+    ]);
+    expect(old.map((r) => obj(r.metadata).name)).toEqual(['web-old']);
+    expect(obj(current?.metadata).name).toBe('web-new');
   });
 });

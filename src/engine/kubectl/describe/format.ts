@@ -122,8 +122,11 @@ export function tolerationLines(tolerations: JsonValue | undefined): string[] {
 }
 
 export function taintLines(taints: JsonValue | undefined): string[] {
+  // kubectl sorts taints by "effect,key" before printing them.
+  const sortKey = (t: Obj): string => `${s(t.effect)},${s(t.key)}`;
   return arr(taints)
     .map(obj)
+    .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
     .map((t) => `${s(t.key)}${s(t.value) !== '' ? `=${s(t.value)}` : ''}:${s(t.effect)}`);
 }
 

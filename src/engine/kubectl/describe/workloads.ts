@@ -83,7 +83,8 @@ export function splitReplicaSets(
     });
   const wanted = templateWithoutHash(obj(obj(deployment.spec).template));
   const current = owned.find((rs) => templateWithoutHash(obj(obj(rs.spec).template)) === wanted);
-  const old = owned.filter((rs) => rs !== current && num(obj(rs.spec).replicas) !== 0);
+  // kubectl lists every old ReplicaSet here, scaled to zero or not, in creation order.
+  const old = owned.filter((rs) => rs !== current);
   return current ? { old, current } : { old };
 }
 
