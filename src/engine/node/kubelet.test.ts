@@ -365,6 +365,16 @@ describe('kubelet', () => {
       stderr: '',
       exitCode: 0,
     });
+    expect(
+      kubelet().exec(current(), undefined, ['sh', '-c', 'env | grep GREETING | wc -l; env | grep -q NOPE']),
+    ).toEqual({
+      stdout: '1\n',
+      stderr: '',
+      exitCode: 1,
+    });
+    expect(kubelet().exec(current(), undefined, ['sh', '-c', 'env | grep GREET'])).toMatchObject({
+      stdout: 'GREETING=hi\n',
+    });
     expect(kubelet().exec(current(), undefined, ['sh', '-c', 'nope'])).toEqual({
       stdout: '',
       stderr: 'sh: nope: not found\n',

@@ -24,6 +24,11 @@ const KNOWN_PROGRAMS = new Set([
   'whoami',
   'cat',
   'ls',
+  'grep',
+  'head',
+  'tail',
+  'wc',
+  'sort',
 ]);
 
 const CONFIGMAPS = builtinResources.find((r) => r.group === '' && r.plural === 'configmaps')!;
@@ -35,10 +40,23 @@ interface Container {
   volumeMounts?: { name: string; mountPath: string }[];
 }
 
+interface KeyToPath {
+  key: string;
+  path: string;
+}
+
+interface ProjectedSource {
+  serviceAccountToken?: { path: string };
+  configMap?: { name: string; items?: KeyToPath[] };
+  secret?: { name: string; items?: KeyToPath[] };
+  downwardAPI?: { items?: { path: string; fieldRef?: { fieldPath: string } }[] };
+}
+
 interface Volume {
   name: string;
   configMap?: { name: string };
   secret?: { secretName: string };
+  projected?: { sources?: ProjectedSource[] };
 }
 
 export function runExec(
@@ -97,7 +115,7 @@ function runScript(ctx: Ctx, script: string): ExecResult {
   let skip = false;
   const flush = (): boolean => {
     if (words.length && !skip) {
-      const r = runOne(ctx, words);
+      const r = runPipeline(ctx, words);
       stdout += r.stdout;
       stderr += r.stderr;
       exitCode = r.exitCode;
@@ -114,6 +132,24 @@ function runScript(ctx: Ctx, script: string): ExecResult {
   }
   flush();
   return { stdout, stderr, exitCode };
+}
+
+/** `a | b | c`: each stage reads the previous one's output; the last one's status counts. */
+function runPipeline(ctx: Ctx, words: readonly string[]): ExecResult {
+  const stages: string[][] = [[]];
+  for (const w of words) {
+    if (w === '|') stages.push([]);
+    else stages[stages.length - 1]!.push(w);
+  }
+  let input: string | undefined;
+  let stderr = '';
+  let last: ExecResult = { stdout: '', stderr: '', exitCode: 0 };
+  for (const stage of stages) {
+    last = runOne(ctx, stage, input);
+    stderr += last.stderr;
+    input = last.stdout;
+  }
+  return { stdout: last.stdout, stderr, exitCode: last.exitCode };
 }
 
 function environment(ctx: Ctx): string[] {
@@ -135,7 +171,7 @@ function environment(ctx: Ctx): string[] {
   return env;
 }
 
-function runOne(ctx: Ctx, argv: readonly string[]): ExecResult {
+function runOne(ctx: Ctx, argv: readonly string[], stdin?: string): ExecResult {
   const [program = '', ...args] = argv;
   const ok = (stdout: string): ExecResult => ({ stdout, stderr: '', exitCode: 0 });
   const podName = ctx.pod.metadata.name ?? '';
@@ -177,7 +213,13 @@ function runOne(ctx: Ctx, argv: readonly string[]): ExecResult {
     case 'whoami':
       return ok('root\n');
     case 'cat':
-      return cat(ctx, args);
+      return args.length === 0 && stdin !== undefined ? ok(stdin) : cat(ctx, args);
+    case 'grep':
+    case 'head':
+    case 'tail':
+    case 'wc':
+    case 'sort':
+      return filterText(program.split('/').pop()!, args, stdin ?? '');
     case 'ls':
       return ls(
         ctx,
@@ -205,10 +247,99 @@ function mountedFiles(ctx: Ctx, dir: string): Map<string, string> | undefined {
       const data = (secret.data as Record<string, string> | undefined) ?? {};
       return new Map(Object.entries(data).map(([k, v]) => [k, decodeBase64(v)]));
     }
+    if (volume.projected) return projectedFiles(ctx, volume.projected.sources ?? []);
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
   }
   return new Map();
+}
+
+/**
+ * A projected volume such as `kube-api-access-*`: the service account token, the cluster's
+ * CA bundle and the pod's namespace, as the kubelet writes them.
+ */
+function projectedFiles(ctx: Ctx, sources: readonly ProjectedSource[]): Map<string, string> {
+  const files = new Map<string, string>();
+  const ns = ctx.pod.metadata.namespace ?? 'default';
+  const pick = (data: Record<string, string>, items: KeyToPath[] | undefined): void => {
+    for (const [key, value] of Object.entries(data)) {
+      const item = items?.find((i) => i.key === key);
+      if (!items || item) files.set(item?.path ?? key, value);
+    }
+  };
+  for (const source of sources) {
+    try {
+      if (source.serviceAccountToken) files.set(source.serviceAccountToken.path, serviceAccountToken(ctx));
+      if (source.configMap) {
+        const cm = ctx.api.get(CONFIGMAPS, ns, source.configMap.name);
+        pick((cm.data as Record<string, string> | undefined) ?? {}, source.configMap.items);
+      }
+      if (source.secret) {
+        const secret = ctx.api.get(SECRETS, ns, source.secret.name);
+        const data = (secret.data as Record<string, string> | undefined) ?? {};
+        pick(
+          Object.fromEntries(Object.entries(data).map(([k, v]) => [k, decodeBase64(v)])),
+          source.secret.items,
+        );
+      }
+      for (const item of source.downwardAPI?.items ?? []) {
+        const field = item.fieldRef?.fieldPath;
+        if (field === 'metadata.namespace') files.set(item.path, ns);
+        if (field === 'metadata.name') files.set(item.path, ctx.pod.metadata.name ?? '');
+      }
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
+  }
+  return files;
+}
+
+/** A bound token's shape (header.claims.signature); the signature is not a real one. */
+function serviceAccountToken(ctx: Ctx): string {
+  const seed = `${ctx.pod.metadata.uid ?? ''}/token`;
+  const part = (i: number, length: number): string => {
+    let out = '';
+    for (let n = 0; out.length < length; n++) out += fnv1a32(`${seed}/${i}/${n}`).toString(36);
+    return out.slice(0, length);
+  };
+  return `eyJhbGciOiJSUzI1NiIsImtpZCI6I${part(0, 40)}.eyJhdWQiOlsiaHR0cHM6Ly9rdWJlcm5ldGVz${part(1, 300)}.${part(2, 342)}`;
+}
+
+/** The text filters people pipe into: grep, head, tail, wc -l, sort. */
+function filterText(program: string, args: readonly string[], input: string): ExecResult {
+  const lines = input === '' ? [] : input.replace(/\n$/, '').split('\n');
+  const out = (selected: readonly string[], exitCode = 0): ExecResult => ({
+    stdout: selected.map((l) => `${l}\n`).join(''),
+    stderr: '',
+    exitCode,
+  });
+  const flags = args.filter((a) => /^-[a-zA-Z]+$/.test(a)).join('');
+  const operands = args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
+  const count = (fallback: number): number => {
+    const n = args.find((a) => /^-\d+$/.test(a)) ?? operands[0];
+    return n === undefined ? fallback : Math.abs(Number(n)) || fallback;
+  };
+  switch (program) {
+    case 'grep': {
+      const pattern = operands[0] ?? '';
+      const ignoreCase = flags.includes('i');
+      const matches = (l: string): boolean =>
+        ignoreCase ? l.toLowerCase().includes(pattern.toLowerCase()) : l.includes(pattern);
+      const selected = lines.filter((l) => matches(l) !== flags.includes('v'));
+      const status = selected.length > 0 ? 0 : 1;
+      if (flags.includes('q')) return { stdout: '', stderr: '', exitCode: status };
+      if (flags.includes('c')) return { stdout: `${selected.length}\n`, stderr: '', exitCode: status };
+      return out(selected, status);
+    }
+    case 'head':
+      return out(lines.slice(0, count(10)));
+    case 'tail':
+      return out(lines.slice(-count(10)));
+    case 'wc':
+      return { stdout: `${lines.length}\n`, stderr: '', exitCode: 0 };
+    default:
+      return out([...lines].sort());
+  }
 }
 
 function cat(ctx: Ctx, paths: readonly string[]): ExecResult {
