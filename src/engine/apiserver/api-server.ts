@@ -21,6 +21,7 @@ import {
 import { isStatus, statusErrors, type Status } from './status.ts';
 import { supportedFields } from './field-values.ts';
 import { openWatch, type WatchScheduler } from './watch.ts';
+import { serveScale } from './scale-subresource.ts';
 import type { KubeletApi } from '../node/kubelet-api.ts';
 import { PodsByNodeWatchIndex, nodeNameSelector } from './pods-by-node.ts';
 
@@ -107,8 +108,24 @@ export class ApiServer {
       filter,
       client: context.client,
       requestSeq: sent.seq,
-      sink,
+      sink: this.#tableSink(request, resolved, sink),
     });
+  }
+
+  /** `kubectl get -w` asks for Tables: each event then carries a one-row Table. */
+  #tableSink(request: ApiRequest, info: ResourceInfo, sink: WatchSink): WatchSink {
+    const table = tableRequest(request);
+    if (!table) return sink;
+    return {
+      onEvent: (event) => {
+        if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') {
+          return sink.onEvent(event);
+        }
+        const t = this.#deps.tablePrinter(info, [event.object], this.#deps.now(), table);
+        const object = { ...t, metadata: { resourceVersion: event.object.metadata.resourceVersion } };
+        sink.onEvent({ type: event.type, object: object as unknown as KubeObject });
+      },
+    };
   }
 
   #route(request: ApiRequest, context: RequestContext): ApiResponse {
@@ -176,6 +193,7 @@ export class ApiServer {
     if (sub === 'binding' && request.method === 'POST') {
       return this.#written(registry.bind(info, ns, name, request.body, options), 201, info);
     }
+    if (sub === 'scale') return this.#scale(info, ns, name, request, options);
     if (sub !== undefined && sub !== 'status' && sub !== 'finalize') {
       return respond(
         statusErrors.methodNotAllowed(`the subresource ${sub} is not served by this simulator yet`),
@@ -199,7 +217,12 @@ export class ApiServer {
             return respond(statusErrors.badRequest(`error decoding patch: ${(e as Error).message}`));
           }
         }
-        return this.#written(registry.patch(info, ns, name, type, patch, options, sub), 200, info);
+        const result = registry.patch(info, ns, name, type, patch, options, sub);
+        // Server-side apply creates what does not exist yet.
+        if (type === 'apply' && sub === undefined && isFailure(result) && result.code === 404) {
+          return this.#written(registry.create(info, ns, request.body, options), 201, info);
+        }
+        return this.#written(result, 200, info);
       }
       case 'DELETE': {
         const result = registry.delete(info, ns, name, deleteOptions(query, request.body));
@@ -217,6 +240,47 @@ export class ApiServer {
         void context;
         return respond(statusErrors.methodNotAllowed());
     }
+  }
+
+  #scale(
+    info: ResourceInfo,
+    ns: string | undefined,
+    name: string,
+    request: ApiRequest,
+    options: WriteOptions,
+  ): ApiResponse {
+    const registry = this.#deps.registry;
+    if (request.method === 'GET')
+      return this.#readResult(serveScale(registry, info, ns, name, { method: 'GET' }, options));
+    if (request.method === 'PUT') {
+      return this.#written(
+        serveScale(registry, info, ns, name, { method: 'PUT', body: request.body }, options),
+        200,
+        info,
+      );
+    }
+    if (request.method !== 'PATCH') return respond(statusErrors.methodNotAllowed());
+    const type = patchTypeOf(request.headers?.['content-type'] ?? '');
+    if (!type || type === 'apply') {
+      return respond(statusErrors.unsupportedMediaType(request.headers?.['content-type'] ?? ''));
+    }
+    let patch = request.body;
+    if (typeof patch === 'string') {
+      try {
+        patch = JSON.parse(patch);
+      } catch (e) {
+        return respond(statusErrors.badRequest(`error decoding patch: ${(e as Error).message}`));
+      }
+    }
+    return this.#written(
+      serveScale(registry, info, ns, name, { method: 'PATCH', type, patch }, options),
+      200,
+      info,
+    );
+  }
+
+  #readResult(result: ReturnType<typeof serveScale>): ApiResponse {
+    return isFailure(result) ? respond(result) : ok(result.object);
   }
 
   #written(result: ReturnType<Registry['create']>, successCode: number, info: ResourceInfo): ApiResponse {

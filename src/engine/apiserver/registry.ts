@@ -193,6 +193,11 @@ export class Registry {
     return { ...result, warnings: [...decoded.warnings, ...result.warnings] };
   }
 
+  /** Applies a patch to a document that is not stored itself (a subresource's view). */
+  applyPatch(type: PatchType, document: KubeObject, patch: unknown): unknown | PatchError {
+    return this.#deps.patcher.apply(type, document, patch, undefined);
+  }
+
   patch(
     r: ResourceInfo,
     namespace: string | undefined,

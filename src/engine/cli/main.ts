@@ -8,11 +8,14 @@ import { dirname, resolve } from 'node:path';
 import { Session } from '../session.ts';
 import { runScript } from '../script/run-script.ts';
 import { createOpenApiDocumentProvider } from '../schema/tools/openapi-documents.ts';
+import { serve } from './serve/serve-command.ts';
 
 const USAGE = `Usage: kubesim [--nodes N] [--seed S] [FILE|-]
+       kubesim serve [--port 6443] [--nodes N] [--seed S] [--speed X] [--kubeconfig PATH]
 
 Runs a script of "kubectl ..." commands and "sim ..." directives against a simulated
 Kubernetes v1.34 cluster and prints the transcript. Reads standard input when FILE is - or absent.
+"kubesim serve" serves a simulated cluster's API to real clients instead (see kubesim serve --help).
 
 Options:
   --nodes N   worker nodes besides the control plane (default 3)
@@ -21,6 +24,7 @@ Options:
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'serve') return serve(argv.slice(1));
   let nodes = 3;
   let seed = 1;
   let file: string | undefined;

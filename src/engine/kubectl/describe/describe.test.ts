@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/types.ts';
+import type { JsonValue, KubeObject } from '../../api/types.ts';
 import { describeGeneric, smartLabel } from './generic.ts';
 import { describeNode } from './node.ts';
 import { describePod } from './pod.ts';
@@ -52,7 +52,7 @@ describe('describers match kubectl 1.34', () => {
   });
 
   it('prints taints sorted by effect, then key, as kubectl does', () => {
-    const taints = [
+    const taints: JsonValue = [
       { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' },
       { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' },
       { key: 'dedicated', value: 'gpu', effect: 'NoSchedule' },
