@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiRequest, ApiResponse, HttpMethod } from '../../apiserver/http-types.ts';
 import { statusErrors, type Status } from '../../apiserver/status.ts';
 import type { Session } from '../../session.ts';
+import { openAttachStream } from './attach-stream.ts';
 import { handleControl } from './control-routes.ts';
 import type { ClockDriver } from './clock-driver.ts';
 
@@ -117,18 +118,37 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/** Pages served from loopback (the Kubesim app on localhost) may call; no other site may. */
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+function allowLoopbackOrigin(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  if (origin === undefined || !LOOPBACK_ORIGIN.test(origin)) return;
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Content-Type, Accept');
+}
+
 export async function handleHttp(
   ctx: HandlerContext,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   try {
+    allowLoopbackOrigin(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const query: Record<string, string> = {};
     for (const [key, value] of url.searchParams) if (!(key in query)) query[key] = value;
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
     const text = await readBody(req, res);
     if (text === undefined) return;
+    if (method === 'GET' && url.pathname === '/kubesim/v1/stream') return openAttachStream(ctx, req, res);
     if (url.pathname.startsWith('/kubesim/')) {
       return handleControl(ctx, { method, path: url.pathname, query, body: text }, res);
     }

@@ -145,6 +145,30 @@ describe('kubesim serve', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('streams a snapshot and deltas for the app to attach to, and lets only loopback pages call', async () => {
+    const controller = new AbortController();
+    const stream = await call('/kubesim/v1/stream', {
+      signal: controller.signal,
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(stream.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    await call('/kubesim/v1/exec', json({ line: 'kubectl run attached --image=nginx' }));
+    const reader = stream.body!.getReader();
+    let text = '';
+    while (text.split('\n').length < 3) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    const [ready, delta] = text
+      .split('\n')
+      .slice(0, 2)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(ready).toMatchObject({ type: 'ready', playback: { playing: false, speed: 0 } });
+    expect(delta!.type).toBe('delta');
+    const names = (delta!.objects as { key: string }[]).map((o) => o.key);
+    expect(names).toContain('/registry/pods/default/attached');
+    const foreign = await call('/version', { headers: { origin: 'https://example.com' } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('writes a kubeconfig kubectl can use and parses its flags', () => {
     const config = parse(kubeconfigText('http://127.0.0.1:6443', 'kubesim')) as {
       clusters: { cluster: { server: string } }[];
