@@ -30,6 +30,8 @@ export interface ServeOptions {
   readonly seed: number;
   readonly speed: number;
   readonly kubeconfig: string;
+  /** Where the virtual clock starts (default: now, so real clients compute ages right). */
+  readonly startMs?: number;
 }
 
 export interface RunningServer {
@@ -90,7 +92,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     workers: options.nodes,
     openapi: createOpenApiDocumentProvider(),
     // Real clients compute ages from their own clock: start the virtual clock at wall time.
-    startMs: Math.floor(Date.now() / 1000) * 1000,
+    startMs: options.startMs ?? Math.floor(Date.now() / 1000) * 1000,
   });
   const clock = new ClockDriver(session.cluster, options.speed);
   const watches = new Set<ServerResponse>();

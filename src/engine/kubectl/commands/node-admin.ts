@@ -101,8 +101,10 @@ export function runTaint(ctx: CommandContext): void {
   for (const spec of specs) {
     if (spec.endsWith('-')) {
       const body = spec.slice(0, -1);
-      const [key, effect] = body.split(':');
-      remove.push(effect ? { key: key!, effect } : { key: key! });
+      const [keyValue, effect] = body.split(':');
+      // `key=value:Effect-` removes by key and effect; the value is not compared.
+      const key = keyValue!.split('=')[0]!;
+      remove.push(effect ? { key, effect } : { key });
       continue;
     }
     const colon = spec.lastIndexOf(':');

@@ -1,0 +1,75 @@
+/**
+ * Runs a kubesim script the other way round: `kubectl` lines by the real kubectl against
+ * `kubesim serve`, `sim` lines through the server's control endpoint. The transcript has
+ * the CLI's shape, so the two can be compared line by line.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseScript } from '../../src/engine/script/parse-script.ts';
+import { splitShellWords } from '../../src/engine/kubectl/shell-words.ts';
+import { kubeconfigText } from '../../src/engine/cli/serve/kubeconfig.ts';
+import type { RunningServer } from '../../src/engine/cli/serve/serve-command.ts';
+
+const KUBECTL_TIMEOUT_MS = 10_000;
+
+/** Runs one kubectl, stdout and stderr interleaved as a terminal would show them. */
+function runKubectl(
+  binary: string,
+  args: string[],
+  stdin: string | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+) {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', binary, ...args], { env, cwd });
+    let output = '';
+    // The virtual clock stands still between steps: a kubectl that waits for time to pass
+    // would wait forever, so it is stopped and the transcript says so.
+    const timer = setTimeout(() => {
+      output += `<kubectl still running after ${KUBECTL_TIMEOUT_MS / 1000}s: stopped>\n`;
+      child.kill('SIGKILL');
+    }, KUBECTL_TIMEOUT_MS);
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(output);
+    });
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+export async function runWithRealKubectl(
+  server: RunningServer,
+  binary: string,
+  script: string,
+  cwd: string,
+): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-conformance-'));
+  const kubeconfig = join(dir, 'config');
+  writeFileSync(kubeconfig, kubeconfigText(server.url, 'conformance'));
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, KUBECONFIG: kubeconfig };
+  let transcript = '';
+  for (const step of parseScript(script).steps) {
+    transcript += step.echo.map((l, i) => (i === 0 ? `$ ${l}` : l)).join('\n') + '\n';
+    const words = splitShellWords(step.command);
+    if (!Array.isArray(words)) throw new Error(`cannot split ${step.command}`);
+    const [program, ...args] = words;
+    if (program === 'kubectl') {
+      transcript += await runKubectl(binary, args, step.stdin, env, cwd);
+    } else {
+      const response = await fetch(`${server.url}/kubesim/v1/exec`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          line: step.command,
+          ...(step.stdin !== undefined ? { stdin: step.stdin } : {}),
+        }),
+      });
+      transcript += ((await response.json()) as { text: string }).text;
+    }
+  }
+  return transcript;
+}
