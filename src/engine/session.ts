@@ -7,8 +7,7 @@ import { defaultParts } from './cluster/default-parts.ts';
 import { openApiPort } from './cluster/openapi-port.ts';
 import type { OpenApiDocumentProvider } from './schema/index.ts';
 import { startComponents } from './cluster/components.ts';
-import { objectKey } from './store/keys.ts';
-import type { KubectlHost } from './kubectl/context.ts';
+import { kubectlHostFor } from './cluster/kubectl-host.ts';
 import { Kubectl } from './kubectl/kubectl.ts';
 import { Output } from './kubectl/output.ts';
 import { splitShellWords } from './kubectl/shell-words.ts';
@@ -35,24 +34,10 @@ export class Session {
     startComponents(this.cluster);
     // Let the control plane come up (informers list and watch) before the first command.
     this.cluster.settle();
-    const cluster = this.cluster;
-    const host: KubectlHost = {
-      client: cluster.client('kubectl'),
-      readFile: options.readFile ?? (() => undefined),
+    const host = kubectlHostFor(this.cluster, {
+      ...(options.readFile ? { readFile: options.readFile } : {}),
       ...(options.listDir ? { listDir: options.listDir } : {}),
-      now: () => cluster.clock.now(),
-      exists: (r, ns, name) =>
-        cluster.store.get(objectKey(r.group, r.plural, r.namespaced ? ns : undefined, name)) !== undefined,
-      waitUntil: (done, timeoutMs) => {
-        const deadline = cluster.clock.now() + timeoutMs;
-        while (!done()) {
-          const next = cluster.queue.peek();
-          if (!next || next.time > deadline) return done();
-          cluster.advance(next.time - cluster.clock.now());
-        }
-        return true;
-      },
-    };
+    });
     this.kubectl = new Kubectl(host);
   }
 

@@ -22,6 +22,7 @@ import { isStatus, statusErrors, type Status } from './status.ts';
 import { supportedFields } from './field-values.ts';
 import { openWatch, type WatchScheduler } from './watch.ts';
 import { serveScale } from './scale-subresource.ts';
+import { METRICS_GROUP, METRICS_VERSION, serveMetrics } from './metrics-api.ts';
 import type { KubeletApi } from '../node/kubelet-api.ts';
 import { PodsByNodeWatchIndex, nodeNameSelector } from './pods-by-node.ts';
 
@@ -150,6 +151,19 @@ export class ApiServer {
       case 'unknown':
         return respond(statusErrors.pathNotFound());
       case 'resource':
+        if (parsed.target.group === METRICS_GROUP && parsed.target.version === METRICS_VERSION) {
+          const metrics = serveMetrics(
+            {
+              registry: this.#deps.registry,
+              selectors: this.#deps.selectors,
+              now: this.#deps.now,
+              kubelet: (node) => this.#deps.nodeProxy?.(node),
+            },
+            request,
+            parsed.target,
+          );
+          return isStatus(metrics) ? respond(metrics) : ok(metrics);
+        }
         return this.#resourceRequest(request, parsed.target, context);
     }
   }

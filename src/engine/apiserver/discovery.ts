@@ -5,6 +5,7 @@
 import { apiVersionOf } from '../api/types.ts';
 import { KUBERNETES_BUILD } from '../api/version.ts';
 import { builtinResources, servedGroupVersions, type ResourceInfo } from '../api/resources.ts';
+import { METRICS_GROUP, METRICS_VERSION, metricsResources } from './metrics-api.ts';
 
 /** `/version`: the build, plus the emulation and compatibility versions a v1.34 server reports. */
 export const serverVersion = {
@@ -36,16 +37,21 @@ function groupEntry(group: string, versions: readonly string[]): object {
   return { name: group, versions: entries, preferredVersion: entries[0] };
 }
 
+/** Groups served by aggregated API servers (metrics-server), listed after the built-in ones. */
+const aggregatedGroups = [{ group: METRICS_GROUP, versions: [METRICS_VERSION] }];
+
 export function groupList(): object {
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: servedGroupVersions.filter((g) => g.group !== '').map((g) => groupEntry(g.group, g.versions)),
+    groups: [...servedGroupVersions, ...aggregatedGroups]
+      .filter((g) => g.group !== '')
+      .map((g) => groupEntry(g.group, g.versions)),
   };
 }
 
 export function group(name: string): object | undefined {
-  const served = servedGroupVersions.find((g) => g.group === name && name !== '');
+  const served = [...servedGroupVersions, ...aggregatedGroups].find((g) => g.group === name && name !== '');
   return served && { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(served.group, served.versions) };
 }
 
@@ -93,6 +99,14 @@ function resourceEntries(r: ResourceInfo): object[] {
 }
 
 export function resourceList(groupName: string, version: string): object | undefined {
+  if (groupName === METRICS_GROUP && version === METRICS_VERSION) {
+    return {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: `${METRICS_GROUP}/${METRICS_VERSION}`,
+      resources: metricsResources,
+    };
+  }
   const resources = builtinResources.filter((r) => r.group === groupName && r.version === version);
   if (resources.length === 0) return undefined;
   return {

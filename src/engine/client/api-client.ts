@@ -148,6 +148,11 @@ export class ApiClient {
     );
   }
 
+  /** Opens a watch as given (headers included); a refusal comes back as the response. */
+  watchRequest(request: ApiRequest, sink: WatchSink): WatchHandle | ApiResponse {
+    return this.transport.watch(request, { client: this.client }, sink);
+  }
+
   /** Opens a watch; throws ApiError when the server refuses it before the stream starts. */
   watch(r: ResourceInfo, namespace: string | undefined, options: ListOptions, sink: WatchSink): WatchHandle {
     const query: Record<string, string> = { watch: 'true', allowWatchBookmarks: 'true' };

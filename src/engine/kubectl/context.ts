@@ -23,6 +23,10 @@ export interface KubectlHost {
   ): boolean;
   /** Lets the cluster run until `done()` holds or `timeoutMs` of virtual time passes. */
   waitUntil(done: () => boolean, timeoutMs: number): boolean;
+  /** Runs the cluster for `ms` of virtual time, or until `stop()` holds. */
+  runFor(ms: number, stop?: () => boolean): void;
+  /** Whether the cluster is settled: no watch event, queued key or retry pending. */
+  isQuiet(): boolean;
 }
 
 export interface CommandContext {

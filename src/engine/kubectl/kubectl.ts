@@ -27,7 +27,8 @@ import { rolloutFlags, runRollout } from './commands/rollout.ts';
 import { runFlags, runRun } from './commands/run.ts';
 import { runScale, scaleFlags } from './commands/scale.ts';
 import { runSet, setFlags } from './commands/set-image.ts';
-import { runTop, runWait, topFlags, waitFlags } from './commands/wait-top.ts';
+import { runWait, waitFlags } from './commands/wait-top.ts';
+import { runTop, topFlags } from './commands/top.ts';
 import {
   apiResourcesFlags,
   clusterInfoFlags,

@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import { statusErrors, type Status } from '../apiserver/status.ts';
-import type { ExecResult, KubeletApi, LogOptions } from './kubelet-api.ts';
+import type { ExecResult, KubeletApi, LogOptions, NodeSummary } from './kubelet-api.ts';
 import type { Kubelet } from './kubelet.ts';
 import { runExec } from './runtime/exec.ts';
 import { logLines, logTimestamp } from './runtime/log-lines.ts';
@@ -45,6 +45,10 @@ export class KubeletServer implements KubeletApi {
       return statusErrors.badRequest(`unable to upgrade connection: container not found ("${name}")`);
     }
     return runExec(this.kubelet.api, pod, name, command);
+  }
+
+  summary(): NodeSummary {
+    return this.kubelet.summary();
   }
 
   /** Before a container exists it waits for the pod's init containers, or for its own creation. */

@@ -435,9 +435,11 @@ describe('kubelet', () => {
     api.create(PODS, pod('web', [{ name: 'nginx', image: 'nginx:1.27' }]));
     cluster.settle();
     const kubelet = cluster.component<Kubelet>(`kubelet/${NODE}`)!;
-    expect(kubelet.podUsage('default', 'web')).toEqual([
-      { container: 'nginx', cpuMillis: 1, memoryBytes: 12 * 1024 * 1024 },
-    ]);
+    const nginx = { name: 'nginx', cpuMillis: 1, memoryBytes: 12 * 1024 * 1024 };
+    expect(kubelet.podUsage('default', 'web')).toEqual([{ ...nginx, startedAt: expect.any(Number) }]);
     expect(kubelet.podUsage('default', 'missing')).toEqual([]);
+    const summary = kubelet.summary();
+    expect(summary.pods).toMatchObject([{ namespace: 'default', name: 'web', containers: [nginx] }]);
+    expect(summary.node).toEqual({ cpuMillis: 96, memoryBytes: (612 + 12) * 1024 * 1024 });
   });
 });

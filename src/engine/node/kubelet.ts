@@ -21,6 +21,11 @@ import { podSpecOf, statusDrifted } from './pod-status.ts';
 import type { ProbedContainer } from './probes.ts';
 import { imageRegistryOf } from './registry/image-registry.ts';
 import { KubeletServer } from './kubelet-server.ts';
+import type { ContainerUsage, NodeSummary, PodUsage } from './kubelet-api.ts';
+
+/** What a node's own daemons use (kubelet, containerd, kube-proxy, the OS), as on a small kind node. */
+const SYSTEM_CPU_MILLIS = 95;
+const SYSTEM_MEMORY_BYTES = 612 * 1024 * 1024;
 
 const NODES = builtinResources.find((r) => r.group === '' && r.plural === 'nodes')!;
 
@@ -203,16 +208,45 @@ export class Kubelet implements ClusterComponent {
    * would report to metrics-server): memory from what the process holds, a little CPU
    * for a server, next to none for a sleeping shell.
    */
-  podUsage(namespace: string, name: string): { container: string; cpuMillis: number; memoryBytes: number }[] {
+  podUsage(namespace: string, name: string): ContainerUsage[] {
     const rec = this.record(namespace, name);
-    if (!rec) return [];
-    return [...rec.containers.values()]
-      .filter((r) => r.state.kind === 'running' && r.current)
-      .map((r) => {
-        const program = r.current!.program;
-        const server = program.ports.length > 0;
-        return { container: r.name, cpuMillis: server ? 1 : 0, memoryBytes: program.memoryBytes };
+    return rec ? this.#usage(rec) : [];
+  }
+
+  /** The node's summary: every pod's running containers, plus what the system daemons use. */
+  summary(): NodeSummary {
+    const pods: PodUsage[] = [];
+    for (const rec of this.pods.values()) {
+      const containers = this.#usage(rec);
+      if (containers.length === 0) continue;
+      const [namespace = '', name = ''] = rec.key.split('/');
+      pods.push({ namespace, name, containers });
+    }
+    const sum = (pick: (c: ContainerUsage) => number): number =>
+      pods.reduce((total, p) => total + p.containers.reduce((t, c) => t + pick(c), 0), 0);
+    return {
+      node: {
+        cpuMillis: SYSTEM_CPU_MILLIS + sum((c) => c.cpuMillis),
+        memoryBytes: SYSTEM_MEMORY_BYTES + sum((c) => c.memoryBytes),
+      },
+      pods,
+    };
+  }
+
+  #usage(rec: PodRecord): ContainerUsage[] {
+    const usage: ContainerUsage[] = [];
+    for (const r of rec.containers.values()) {
+      if (r.state.kind !== 'running' || !r.current) continue;
+      const program = r.current.program;
+      const server = program.ports.length > 0;
+      usage.push({
+        name: r.name,
+        cpuMillis: server ? 1 : 0,
+        memoryBytes: program.memoryBytes,
+        startedAt: r.state.startedAt,
       });
+    }
+    return usage;
   }
 
   /** The pod record for a pod name (for `sim pod` directives and the kubelet API). */

@@ -11,6 +11,7 @@ import type { FlagSpec } from '../flags.ts';
 import { formatObjects, formatTables, type TableGroup } from '../printing.ts';
 import type { ApiResource } from '../rest-mapper.ts';
 import { resolveTargets } from '../targets.ts';
+import { runGetWatch } from './get-watch.ts';
 
 export const getFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
@@ -23,6 +24,8 @@ export const getFlags: FlagSpec[] = [
   { name: 'ignore-not-found', type: 'bool', default: false },
   { name: 'chunk-size', type: 'int', default: 500 },
   { name: 'watch', short: 'w', type: 'bool', default: false },
+  { name: 'watch-only', type: 'bool', default: false },
+  { name: 'output-watch-events', type: 'bool', default: false },
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'recursive', short: 'R', type: 'bool', default: false },
 ];
@@ -44,10 +47,6 @@ export function runGet(ctx: CommandContext): void {
     );
     return;
   }
-  if (bool(flags, 'watch')) {
-    out.fail('error: --watch is not supported in transcripts yet; use "sim advance" and get again');
-    return;
-  }
   if (ctx.args.length === 0) {
     out.fail(missingResourceText);
     return;
@@ -57,6 +56,7 @@ export function runGet(ctx: CommandContext): void {
     out.fail(targets);
     return;
   }
+  if (bool(flags, 'watch') || bool(flags, 'watch-only')) return runGetWatch(ctx, targets);
   const allNamespaces = bool(flags, 'all-namespaces');
   const selector = str(flags, 'selector');
   const fieldSelector = str(flags, 'field-selector');

@@ -1,4 +1,4 @@
-/** `kubectl wait --for=condition=…|delete` on the virtual clock, and `kubectl top`. */
+/** `kubectl wait --for=condition=…|delete` on the virtual clock. */
 import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import { bool, str, type CommandContext } from '../context.ts';
@@ -14,14 +14,6 @@ export const waitFlags: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
 ];
 
-export const topFlags: FlagSpec[] = [
-  { name: 'selector', short: 'l', type: 'string', default: '' },
-  { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
-  { name: 'containers', type: 'bool', default: false },
-  { name: 'sort-by', type: 'string', default: '' },
-  { name: 'no-headers', type: 'bool', default: false },
-];
-
 function durationMs(text: string): number | undefined {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
@@ -33,15 +25,20 @@ function durationMs(text: string): number | undefined {
 interface Condition {
   type?: string;
   status?: string;
+  observedGeneration?: number;
 }
 
 function conditionMet(object: KubeObject, type: string, value: string): boolean {
-  const conditions = (object as { status?: { conditions?: Condition[] } }).status?.conditions ?? [];
-  return conditions.some(
-    (c) =>
-      (c.type ?? '').toLowerCase() === type.toLowerCase() &&
-      (c.status ?? '').toLowerCase() === value.toLowerCase(),
+  const status = (object as { status?: { conditions?: Condition[]; observedGeneration?: number } }).status;
+  const condition = (status?.conditions ?? []).find(
+    (c) => (c.type ?? '').toLowerCase() === type.toLowerCase(),
   );
+  if (!condition) return false;
+  // A condition about an older generation of the spec does not count yet.
+  const generation = object.metadata.generation;
+  const observed = condition.observedGeneration ?? status?.observedGeneration;
+  if (generation !== undefined && observed !== undefined && observed < generation) return false;
+  return (condition.status ?? '').toLowerCase() === value.toLowerCase();
 }
 
 export function runWait(ctx: CommandContext): void {
@@ -96,21 +93,4 @@ export function runWait(ctx: CommandContext): void {
     }
   }
   if (bool(flags, 'all') && fetched.objects.length === 0) out.fail('error: no matching resources found');
-}
-
-export function runTop(ctx: CommandContext): void {
-  const sub = ctx.args[0];
-  if (sub !== 'node' && sub !== 'nodes' && sub !== 'no' && sub !== 'pod' && sub !== 'pods' && sub !== 'po') {
-    return ctx.out.fail(
-      sub
-        ? `error: unknown command "${sub}" for "kubectl top"\nRun 'kubectl top --help' for usage.`
-        : 'error: Usage: kubectl top SUBCOMMAND',
-    );
-  }
-  // kubectl looks for metrics.k8s.io in discovery; no simulated metrics-server serves it.
-  const res = ctx.host.client.request({ method: 'GET', path: '/apis' });
-  const groups = (res.body as { groups?: { name: string }[] } | undefined)?.groups ?? [];
-  if (!groups.some((g) => g.name === 'metrics.k8s.io'))
-    return ctx.out.fail('error: Metrics API not available');
-  return ctx.out.fail('error: "kubectl top" is not supported by this simulator yet');
 }

@@ -8,6 +8,7 @@ import { Cluster } from '../../cluster/cluster.ts';
 import { defaultParts } from '../../cluster/default-parts.ts';
 import { Kubectl } from '../kubectl.ts';
 import { splitShellWords } from '../shell-words.ts';
+import { kubectlHostFor } from '../../cluster/kubectl-host.ts';
 
 function setup(): { run: (line: string) => { out: string; err: string; code: number }; cluster: Cluster } {
   const cluster = new Cluster(defaultParts(), {});
@@ -17,20 +18,7 @@ function setup(): { run: (line: string) => { out: string; err: string; code: num
     path: '/api/v1/namespaces/default/serviceaccounts',
     body: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } },
   });
-  const kubectl = new Kubectl({
-    client: cluster.client('kubectl'),
-    readFile: () => undefined,
-    now: () => cluster.clock.now(),
-    waitUntil: (done, timeoutMs) => {
-      const deadline = cluster.clock.now() + timeoutMs;
-      while (!done()) {
-        const next = cluster.queue.peek();
-        if (!next || next.time > deadline) return done();
-        cluster.advance(next.time - cluster.clock.now());
-      }
-      return true;
-    },
-  });
+  const kubectl = new Kubectl(kubectlHostFor(cluster));
   return {
     cluster,
     run: (line) => {
