@@ -14,6 +14,12 @@ export type { OutputChunk } from './kubectl/output.ts';
 export { Output } from './kubectl/output.ts';
 export type { TraceRecord } from './trace/trace-log.ts';
 export { runScript } from './script/run-script.ts';
+export { builtinResources } from './api/resources.ts';
+
+/** Kubernetes' OpenAPI v2 document (for editors' schemas); loaded on demand, it is large. */
+export async function loadOpenApiV2(): Promise<unknown> {
+  return (await import('./schema/openapi/swagger.json')).default;
+}
 export { formatTimestamp } from './time/clock.ts';
 export type { KubeObject } from './api/types.ts';
 

@@ -1,4 +1,4 @@
-/** The app shell: the live cluster graph with playback controls, and a kubectl terminal. */
+/** The app shell: the YAML editor, the live cluster graph with playback controls, and a kubectl terminal. */
 import { useCallback, useEffect } from 'react';
 import type { PlaybackRequest } from '../worker/protocol.ts';
 import { EngineClient, type ExecResult } from './engine-client.ts';
@@ -11,6 +11,7 @@ import { RevealGate } from './state/reveal-gate.ts';
 import { usePlayback } from './state/playback-store.ts';
 import { useTerminal } from './state/terminal-store.ts';
 import { Terminal } from './terminal/Terminal.tsx';
+import { EditorPanel } from './editor/EditorPanel.tsx';
 
 const engine = new EngineClient();
 const player = new TokenPlayer();
@@ -53,9 +54,9 @@ export function App() {
   const ready = useTerminal((s) => s.engineReady);
 
   const run = useCallback(
-    async (command: string) => {
+    async (command: string, stdin?: string) => {
       const id = start(command);
-      const result = await engine.exec(command);
+      const result = await engine.exec(command, stdin);
       finish(id, result.chunks, result.exitCode);
       return result;
     },
@@ -89,21 +90,26 @@ export function App() {
           {ready ? 'cluster running' : 'starting…'}
         </span>
       </header>
-      <div className="stage">
-        <PlaybackControls control={control} />
-        <Caption />
-        <ClusterGraph player={player} gate={gate} />
+      <div className="workspace">
+        <EditorPanel ready={ready} theme="dark" run={run} />
+        <div className="centre">
+          <div className="stage">
+            <PlaybackControls control={control} />
+            <Caption />
+            <ClusterGraph player={player} gate={gate} />
+          </div>
+          <nav className="quick-commands" aria-label="Example commands">
+            {QUICK_COMMANDS.map((c) => (
+              <button key={c} type="button" disabled={!ready} onClick={() => void run(c)}>
+                {c}
+              </button>
+            ))}
+          </nav>
+          <main>
+            <Terminal onRun={(c) => void run(c)} />
+          </main>
+        </div>
       </div>
-      <nav className="quick-commands" aria-label="Example commands">
-        {QUICK_COMMANDS.map((c) => (
-          <button key={c} type="button" disabled={!ready} onClick={() => void run(c)}>
-            {c}
-          </button>
-        ))}
-      </nav>
-      <main>
-        <Terminal onRun={(c) => void run(c)} />
-      </main>
     </div>
   );
 }
