@@ -11,7 +11,10 @@ import { RevealGate } from './state/reveal-gate.ts';
 import { usePlayback } from './state/playback-store.ts';
 import { useTerminal } from './state/terminal-store.ts';
 import { Terminal } from './terminal/Terminal.tsx';
-import { EditorPanel } from './editor/EditorPanel.tsx';
+import { EditorPanel, useEditor } from './editor/EditorPanel.tsx';
+import { SessionMenu } from './session/SessionMenu.tsx';
+import { useSession } from './session/session-store.ts';
+import { startSession } from './session/startup.ts';
 
 const engine = new EngineClient();
 const player = new TokenPlayer();
@@ -19,6 +22,9 @@ const gate = new RevealGate((changes) => useCluster.getState().apply(changes));
 
 engine.listen({
   snapshot: (message) => {
+    // A snapshot after the first one means the cluster was rebuilt from a saved session.
+    player.reset();
+    gate.reset();
     useCluster.getState().reset(message.objects);
     usePlayback.getState().sync(message.playback, message.startMs);
   },
@@ -26,8 +32,22 @@ engine.listen({
     player.enqueue(message.records);
     gate.push(message.objects);
     usePlayback.getState().sync(message.playback);
+    useSession.getState().setClock(message.playback.virtualTime);
   },
 });
+
+/** The page's cluster: rebuilt from a shared link or the saved session, then recorded as it goes. */
+const sessionStarted = engine.ready
+  .then(() => startSession(engine))
+  .then((editorText) => {
+    if (editorText !== undefined) useEditor.getState().setText(editorText);
+  })
+  .catch((e: unknown) => {
+    useSession
+      .getState()
+      .setNotice(`The saved session could not be restored: ${String(e)}. A fresh cluster is running.`);
+  })
+  .finally(() => engine.onExecuted((entry) => useSession.getState().record(entry)));
 
 const control = (request: PlaybackRequest) => engine.control(request);
 
@@ -69,7 +89,7 @@ export function App() {
       run: async (line, stdin) => (await engine.exec(line, stdin)).text,
     };
     let cancelled = false;
-    void engine.ready.then(() => {
+    void sessionStarted.then(() => {
       if (cancelled) return;
       setReady();
       if (useTerminal.getState().entries.length === 0) void run('kubectl get nodes');
@@ -86,6 +106,7 @@ export function App() {
           <img src="/favicon.svg" alt="" width={22} height={22} /> Kubesim
         </h1>
         <p>A Kubernetes v1.34 cluster running entirely in this tab. Watch every message it sends.</p>
+        <SessionMenu engine={engine} />
         <span className={ready ? 'status ready' : 'status'} role="status">
           {ready ? 'cluster running' : 'starting…'}
         </span>

@@ -7,6 +7,8 @@ import type {
   DeltaMessage,
   ExecReply,
   PlaybackRequest,
+  RestoreReply,
+  SessionEntry,
   SnapshotMessage,
   WorkerReply,
 } from '../worker/protocol.ts';
@@ -17,6 +19,8 @@ export interface ExecResult {
   readonly text: string;
 }
 
+export type RestoredOutput = RestoreReply['outputs'][number];
+
 export interface EngineListener {
   snapshot(message: SnapshotMessage): void;
   delta(message: DeltaMessage): void;
@@ -25,6 +29,8 @@ export interface EngineListener {
 export class EngineClient {
   readonly #worker: Worker;
   readonly #pending = new Map<number, (reply: ExecReply) => void>();
+  readonly #restoring = new Map<number, (reply: RestoreReply) => void>();
+  readonly #executed = new Set<(entry: SessionEntry) => void>();
   readonly #listeners = new Set<EngineListener>();
   #snapshot: SnapshotMessage | undefined;
   #nextId = 1;
@@ -48,6 +54,10 @@ export class EngineClient {
         case 'exec-result':
           this.#pending.get(message.id)?.(message);
           this.#pending.delete(message.id);
+          return;
+        case 'restored':
+          this.#restoring.get(message.id)?.(message);
+          this.#restoring.delete(message.id);
       }
     };
   }
@@ -57,6 +67,27 @@ export class EngineClient {
     this.#listeners.add(listener);
     if (this.#snapshot) listener.snapshot(this.#snapshot);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Hears of every command the engine ran, with its virtual time (for the saved session). */
+  onExecuted(listener: (entry: SessionEntry) => void): () => void {
+    this.#executed.add(listener);
+    return () => this.#executed.delete(listener);
+  }
+
+  /** Rebuilds the cluster from a seed and recorded commands; a fresh snapshot follows. */
+  async restore(
+    seed: number,
+    entries: readonly SessionEntry[],
+    until: number,
+  ): Promise<readonly RestoredOutput[]> {
+    await this.ready;
+    const id = this.#nextId++;
+    const reply = await new Promise<RestoreReply>((resolve) => {
+      this.#restoring.set(id, resolve);
+      this.#worker.postMessage({ type: 'restore', id, seed, entries, until });
+    });
+    return reply.outputs;
   }
 
   control(request: PlaybackRequest): void {
@@ -70,6 +101,8 @@ export class EngineClient {
       this.#pending.set(id, resolve);
       this.#worker.postMessage({ type: 'exec', id, line, ...(stdin !== undefined ? { stdin } : {}) });
     });
+    const entry: SessionEntry = { line, at: reply.at, ...(stdin !== undefined ? { stdin } : {}) };
+    for (const listener of this.#executed) listener(entry);
     return { chunks: reply.chunks, exitCode: reply.exitCode, text: reply.chunks.map((c) => c.text).join('') };
   }
 }

@@ -3,17 +3,22 @@
  * Hosts the engine in a Web Worker so the cluster never blocks the page. The page sends
  * command lines and playback controls; the worker answers commands with what they printed
  * and posts one snapshot, then at most one delta per frame (changed objects, new trace
- * records, the playback state).
+ * records, the playback state). A restore rebuilds the cluster from a recorded session and
+ * posts a fresh snapshot.
  */
-import { createSession } from '../engine/index.ts';
+import { createSession, type Session } from '../engine/index.ts';
 import { Playback } from './playback.ts';
+import { replaySession } from './replay.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';
 
 /** About one display frame. */
 const FRAME_MS = 16;
+const DEFAULT_SEED = 1;
+const WORKERS = 3;
 
-const session = createSession({ seed: 1, workers: 3 });
-const playback = new Playback(session);
+let seed = DEFAULT_SEED;
+let session: Session = createSession({ seed, workers: WORKERS });
+let playback = new Playback(session);
 const post = (message: WorkerReply) => self.postMessage(message);
 
 let lastTick = performance.now();
@@ -29,8 +34,22 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   switch (request.type) {
     case 'exec': {
+      const at = session.cluster.clock.now();
       const output = session.exec(request.line, request.stdin);
-      post({ type: 'exec-result', id: request.id, chunks: output.chunks, exitCode: output.exitCode });
+      post({ type: 'exec-result', id: request.id, chunks: output.chunks, exitCode: output.exitCode, at });
+      return;
+    }
+    case 'restore': {
+      const speed = playback.state().speed;
+      seed = request.seed;
+      session = createSession({ seed, workers: WORKERS });
+      const outputs = replaySession(session, request.entries, request.until);
+      // The replayed history is not animated again: the page gets the result as a snapshot.
+      playback = new Playback(session);
+      playback.setSpeed(speed);
+      lastTick = performance.now();
+      post({ type: 'restored', id: request.id, outputs });
+      post({ ...playback.snapshot(), seed });
       return;
     }
     case 'play':
@@ -46,4 +65,4 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
 };
 
-post(playback.snapshot());
+post({ ...playback.snapshot(), seed });

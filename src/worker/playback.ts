@@ -35,7 +35,7 @@ export class Playback {
   #playing = true;
   #speed = 1;
   #dirty = true;
-  readonly #snapshot: SnapshotMessage;
+  readonly #snapshot: Omit<SnapshotMessage, 'seed'>;
 
   constructor(session: Session, recentRecords = 50) {
     this.#session = session;
@@ -56,7 +56,7 @@ export class Playback {
     };
   }
 
-  snapshot(): SnapshotMessage {
+  snapshot(): Omit<SnapshotMessage, 'seed'> {
     return { ...this.#snapshot, playback: this.state() };
   }
 

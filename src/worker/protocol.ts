@@ -16,13 +16,40 @@ export type PlaybackRequest =
   | { readonly type: 'step' }
   | { readonly type: 'settle' };
 
-export type WorkerRequest = ExecRequest | PlaybackRequest;
+/** One command of a recorded session: the line, its standard input, and when it ran. */
+export interface SessionEntry {
+  readonly line: string;
+  readonly stdin?: string;
+  /** Virtual milliseconds since the epoch when the command ran. */
+  readonly at: number;
+}
+
+/** Rebuilds the cluster from a seed and recorded commands (reload, shared links, import). */
+export interface RestoreRequest {
+  readonly type: 'restore';
+  readonly id: number;
+  readonly seed: number;
+  readonly entries: readonly SessionEntry[];
+  /** Run on to this virtual time after the last command (the time the session was saved). */
+  readonly until: number;
+}
+
+export type WorkerRequest = ExecRequest | PlaybackRequest | RestoreRequest;
 
 export interface ExecReply {
   readonly type: 'exec-result';
   readonly id: number;
   readonly chunks: readonly OutputChunk[];
   readonly exitCode: number;
+  /** Virtual time when the command ran. */
+  readonly at: number;
+}
+
+/** What each restored command printed; a fresh snapshot follows. */
+export interface RestoreReply {
+  readonly type: 'restored';
+  readonly id: number;
+  readonly outputs: readonly { readonly chunks: readonly OutputChunk[]; readonly exitCode: number }[];
 }
 
 export interface PlaybackState {
@@ -37,6 +64,7 @@ export interface PlaybackState {
 /** Sent once on start: the mirrored objects and the recent trace. */
 export interface SnapshotMessage {
   readonly type: 'ready';
+  readonly seed: number;
   readonly startMs: number;
   readonly objects: readonly ObjectChange[];
   readonly records: readonly TraceRecord[];
@@ -51,4 +79,4 @@ export interface DeltaMessage {
   readonly playback: PlaybackState;
 }
 
-export type WorkerReply = ExecReply | SnapshotMessage | DeltaMessage;
+export type WorkerReply = ExecReply | RestoreReply | SnapshotMessage | DeltaMessage;

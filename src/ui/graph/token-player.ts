@@ -46,6 +46,15 @@ export class TokenPlayer {
     }
   }
 
+  /** Drops queued and moving tokens (the cluster was rebuilt from a saved session). */
+  reset(): void {
+    this.#queue = [];
+    this.#active = [];
+    this.#lastLaunchWall = -Infinity;
+    this.#lastLaunchVirtual = undefined;
+    this.#revealedRevision = 0;
+  }
+
   get backlog(): number {
     return this.#queue.length;
   }

@@ -33,6 +33,11 @@ export class RevealGate {
     this.#apply(due);
   }
 
+  /** Forgets everything held (the cluster was rebuilt from a saved session). */
+  reset(): void {
+    this.#held = [];
+  }
+
   get held(): number {
     return this.#held.length;
   }
