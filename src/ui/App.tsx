@@ -15,6 +15,8 @@ import { EditorPanel, useEditor } from './editor/EditorPanel.tsx';
 import { SessionMenu } from './session/SessionMenu.tsx';
 import { useSession } from './session/session-store.ts';
 import { startSession } from './session/startup.ts';
+import { ThemeToggle } from './theme/ThemeToggle.tsx';
+import { useTheme } from './theme/theme-store.ts';
 
 const engine = new EngineClient();
 const player = new TokenPlayer();
@@ -72,6 +74,7 @@ declare global {
 export function App() {
   const { start, finish, setReady } = useTerminal.getState();
   const ready = useTerminal((s) => s.engineReady);
+  const theme = useTheme((s) => s.theme);
 
   const run = useCallback(
     async (command: string, stdin?: string) => {
@@ -107,12 +110,13 @@ export function App() {
         </h1>
         <p>A Kubernetes v1.34 cluster running entirely in this tab. Watch every message it sends.</p>
         <SessionMenu engine={engine} />
+        <ThemeToggle />
         <span className={ready ? 'status ready' : 'status'} role="status">
           {ready ? 'cluster running' : 'starting…'}
         </span>
       </header>
       <div className="workspace">
-        <EditorPanel ready={ready} theme="dark" run={run} />
+        <EditorPanel ready={ready} theme={theme} run={run} />
         <div className="centre">
           <div className="stage">
             <PlaybackControls control={control} />

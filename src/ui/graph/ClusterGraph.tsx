@@ -7,6 +7,7 @@ import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { useTheme } from '../theme/theme-store.ts';
 import { useCluster } from '../state/cluster-store.ts';
 import type { RevealGate } from '../state/reveal-gate.ts';
 import { ComponentNode, type ComponentNodeData } from './ComponentNode.tsx';
@@ -84,6 +85,7 @@ export function ClusterGraph({ player, gate }: { readonly player: TokenPlayer; r
     ],
     [layout],
   );
+  const theme = useTheme((t) => t.theme);
   return (
     <section className="graph" aria-label="Cluster graph">
       <ReactFlow
@@ -91,7 +93,7 @@ export function ClusterGraph({ player, gate }: { readonly player: TokenPlayer; r
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        colorMode="dark"
+        colorMode={theme}
         minZoom={0.2}
         nodesDraggable={false}
         nodesConnectable={false}
