@@ -12,6 +12,26 @@ interface Swagger {
   >;
 }
 
+/**
+ * IntOrString (ports) and Quantity (cpu, memory) are written as strings in OpenAPI, but a
+ * manifest may give them as plain numbers (`targetPort: 80`, `cpu: 1`): accept both.
+ */
+function numberOrString(swagger: Swagger): Swagger['definitions'] {
+  const out: Swagger['definitions'] = {};
+  for (const name of [
+    'io.k8s.apimachinery.pkg.util.intstr.IntOrString',
+    'io.k8s.apimachinery.pkg.api.resource.Quantity',
+  ]) {
+    const original = swagger.definitions[name] as Record<string, unknown> | undefined;
+    if (!original) continue;
+    out[name] = {
+      description: original.description,
+      anyOf: [{ type: 'number' }, { type: 'string' }],
+    } as never;
+  }
+  return out;
+}
+
 export function kubernetesSchema(swagger: Swagger): object {
   const served = new Set(builtinResources.map((r) => `${r.group}/${r.version}/${r.kind}`));
   const kinds: { apiVersion: string; kind: string; ref: string }[] = [];
@@ -25,7 +45,7 @@ export function kubernetesSchema(swagger: Swagger): object {
   kinds.sort((a, b) => a.kind.localeCompare(b.kind) || a.apiVersion.localeCompare(b.apiVersion));
   return {
     type: 'object',
-    definitions: swagger.definitions,
+    definitions: { ...swagger.definitions, ...numberOrString(swagger) },
     properties: {
       apiVersion: { type: 'string', enum: [...new Set(kinds.map((k) => k.apiVersion))].sort() },
       kind: { type: 'string', enum: [...new Set(kinds.map((k) => k.kind))] },
