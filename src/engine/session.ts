@@ -41,6 +41,25 @@ export class Session {
     this.kubectl = new Kubectl(host);
   }
 
+  /**
+   * Runs a read-only command (`kubectl get|describe`, `sim explain`) as an onlooker: the
+   * cluster's state, clock and trace stay exactly as they were. Anything else is refused.
+   */
+  inspect(line: string): Output {
+    const words = splitShellWords(line);
+    const out = new Output();
+    const [program, verb] = Array.isArray(words) ? words : [];
+    const readOnly =
+      Array.isArray(words) &&
+      ((program === 'kubectl' && (verb === 'get' || verb === 'describe') && !words.some(isWatchFlag)) ||
+        (program === 'sim' && verb === 'explain'));
+    if (!readOnly) {
+      out.fail(`error: only kubectl get, kubectl describe and sim explain can inspect the cluster`);
+      return out;
+    }
+    return this.cluster.trace.unrecorded(() => this.exec(line));
+  }
+
   /** Runs one command line (`kubectl …` or `sim …`), with optional standard input. */
   exec(line: string, stdin?: string): Output {
     const words = splitShellWords(line);
@@ -56,4 +75,8 @@ export class Session {
     out.fail(`error: unknown command "${program}": lines start with "kubectl" or "sim"`);
     return out;
   }
+}
+
+function isWatchFlag(word: string): boolean {
+  return word === '-w' || word.startsWith('--watch') || /^-[a-zA-Z]*w/.test(word);
 }

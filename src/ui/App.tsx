@@ -16,6 +16,7 @@ import { SessionMenu } from './session/SessionMenu.tsx';
 import { useSession } from './session/session-store.ts';
 import { startSession } from './session/startup.ts';
 import { ThemeToggle } from './theme/ThemeToggle.tsx';
+import { setInspectSource } from './inspector/inspect-source.ts';
 import { useTheme } from './theme/theme-store.ts';
 
 const engine = new EngineClient();
@@ -37,6 +38,8 @@ engine.listen({
     useSession.getState().setClock(message.playback.virtualTime);
   },
 });
+
+setInspectSource((line) => engine.inspect(line));
 
 /** The page's cluster: rebuilt from a shared link or the saved session, then recorded as it goes. */
 const sessionStarted = engine.ready

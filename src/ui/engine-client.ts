@@ -6,6 +6,7 @@ import type { OutputChunk } from '../engine/index.ts';
 import type {
   DeltaMessage,
   ExecReply,
+  InspectReply,
   PlaybackRequest,
   RestoreReply,
   SessionEntry,
@@ -30,6 +31,7 @@ export class EngineClient {
   readonly #worker: Worker;
   readonly #pending = new Map<number, (reply: ExecReply) => void>();
   readonly #restoring = new Map<number, (reply: RestoreReply) => void>();
+  readonly #inspecting = new Map<number, (reply: InspectReply) => void>();
   readonly #executed = new Set<(entry: SessionEntry) => void>();
   readonly #listeners = new Set<EngineListener>();
   #snapshot: SnapshotMessage | undefined;
@@ -58,6 +60,10 @@ export class EngineClient {
         case 'restored':
           this.#restoring.get(message.id)?.(message);
           this.#restoring.delete(message.id);
+          return;
+        case 'inspect-result':
+          this.#inspecting.get(message.id)?.(message);
+          this.#inspecting.delete(message.id);
       }
     };
   }
@@ -88,6 +94,16 @@ export class EngineClient {
       this.#worker.postMessage({ type: 'restore', id, seed, entries, until });
     });
     return reply.outputs;
+  }
+
+  /** Runs `kubectl get|describe` or `sim explain` without recording or animating it. */
+  async inspect(line: string): Promise<InspectReply> {
+    await this.ready;
+    const id = this.#nextId++;
+    return new Promise<InspectReply>((resolve) => {
+      this.#inspecting.set(id, resolve);
+      this.#worker.postMessage({ type: 'inspect', id, line });
+    });
   }
 
   control(request: PlaybackRequest): void {

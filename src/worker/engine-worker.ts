@@ -39,6 +39,11 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       post({ type: 'exec-result', id: request.id, chunks: output.chunks, exitCode: output.exitCode, at });
       return;
     }
+    case 'inspect': {
+      const output = session.inspect(request.line);
+      post({ type: 'inspect-result', id: request.id, text: output.text, exitCode: output.exitCode });
+      return;
+    }
     case 'restore': {
       const speed = playback.state().speed;
       seed = request.seed;

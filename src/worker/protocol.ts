@@ -34,7 +34,21 @@ export interface RestoreRequest {
   readonly until: number;
 }
 
-export type WorkerRequest = ExecRequest | PlaybackRequest | RestoreRequest;
+/** A read-only look at the cluster for the inspector: not recorded, not animated. */
+export interface InspectRequest {
+  readonly type: 'inspect';
+  readonly id: number;
+  readonly line: string;
+}
+
+export interface InspectReply {
+  readonly type: 'inspect-result';
+  readonly id: number;
+  readonly text: string;
+  readonly exitCode: number;
+}
+
+export type WorkerRequest = ExecRequest | PlaybackRequest | RestoreRequest | InspectRequest;
 
 export interface ExecReply {
   readonly type: 'exec-result';
@@ -79,4 +93,4 @@ export interface DeltaMessage {
   readonly playback: PlaybackState;
 }
 
-export type WorkerReply = ExecReply | RestoreReply | SnapshotMessage | DeltaMessage;
+export type WorkerReply = ExecReply | RestoreReply | InspectReply | SnapshotMessage | DeltaMessage;

@@ -45,6 +45,7 @@ export class TraceLog {
   readonly #capacity: number;
   #nextSeq = 1;
   #dropped = 0;
+  #muted = 0;
 
   /** @param capacity the most records kept; older ones are dropped first (the seq keeps counting). */
   constructor(now: () => number, capacity = 200_000) {
@@ -54,7 +55,7 @@ export class TraceLog {
 
   record(input: TraceInput): TraceRecord {
     const record: TraceRecord = {
-      seq: this.#nextSeq++,
+      seq: this.#muted > 0 ? 0 : this.#nextSeq++,
       time: this.#now(),
       from: input.from,
       to: input.to,
@@ -64,6 +65,7 @@ export class TraceLog {
       summary: input.summary,
       causeSeq: input.causeSeq ?? this.currentCause(),
     };
+    if (this.#muted > 0) return record;
     this.#records.push(record);
     if (this.#records.length > this.#capacity * 1.25) {
       const drop = this.#records.length - this.#capacity;
@@ -72,6 +74,20 @@ export class TraceLog {
     }
     for (const listener of this.#listeners) listener(record);
     return record;
+  }
+
+  /**
+   * Runs `fn` without keeping its records: for looking at the cluster from outside (an
+   * inspector's reads) without adding messages the cluster never sent. Records made inside
+   * get seq 0 and are neither stored nor published, so later numbering is unchanged.
+   */
+  unrecorded<T>(fn: () => T): T {
+    this.#muted++;
+    try {
+      return fn();
+    } finally {
+      this.#muted--;
+    }
   }
 
   /** Runs `fn` with `seq` as the cause of every record made inside it. */
