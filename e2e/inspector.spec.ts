@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page.ts';
 
-test('clicking a pod opens its YAML, describe output, events and scheduling decision', async ({ page }) => {
+test('clicking a pod says why it exists and shows its YAML, describe output, events and scheduling decision', async ({
+  page,
+}) => {
   const app = new AppPage(page);
   await app.open();
   await app.run('kubectl run solo --image=nginx:1.27');
@@ -12,6 +14,11 @@ test('clicking a pod opens its YAML, describe output, events and scheduling deci
   await pod.click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const tab = (name: string) => inspector.getByRole('tab', { name });
+  await tab('Why').click();
+  await expect(inspector.getByRole('tabpanel')).toContainText(
+    'Pod default/solo exists because you (kubectl) created it',
+  );
+  await expect(inspector.getByRole('tabpanel')).toContainText('the scheduler chose it');
   await tab('YAML').click();
   await expect(inspector.getByRole('tabpanel')).toContainText('kind: Pod');
   await expect(inspector.getByRole('tabpanel')).toContainText('name: solo');

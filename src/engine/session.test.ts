@@ -20,7 +20,7 @@ describe('Session.inspect', () => {
     for (const line of ['kubectl delete ns default', 'kubectl get pods -w', 'sim advance 1m']) {
       const out = session.inspect(line);
       expect(out.exitCode).toBe(1);
-      expect(out.text).toContain('only kubectl get, kubectl describe and sim explain');
+      expect(out.text).toContain('only kubectl get, kubectl describe, sim explain and sim why');
     }
   });
 });

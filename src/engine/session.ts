@@ -42,7 +42,7 @@ export class Session {
   }
 
   /**
-   * Runs a read-only command (`kubectl get|describe`, `sim explain`) as an onlooker: the
+   * Runs a read-only command (`kubectl get|describe`, `sim explain|why`) as an onlooker: the
    * cluster's state, clock and trace stay exactly as they were. Anything else is refused.
    */
   inspect(line: string): Output {
@@ -52,9 +52,9 @@ export class Session {
     const readOnly =
       Array.isArray(words) &&
       ((program === 'kubectl' && (verb === 'get' || verb === 'describe') && !words.some(isWatchFlag)) ||
-        (program === 'sim' && verb === 'explain'));
+        (program === 'sim' && (verb === 'explain' || verb === 'why')));
     if (!readOnly) {
-      out.fail(`error: only kubectl get, kubectl describe and sim explain can inspect the cluster`);
+      out.fail(`error: only kubectl get, kubectl describe, sim explain and sim why can inspect the cluster`);
       return out;
     }
     return this.cluster.trace.unrecorded(() => this.exec(line));

@@ -10,6 +10,7 @@ import { formatDuration, parseDuration } from '../time/duration.ts';
 import { formatTraceRecord } from '../trace/format.ts';
 import { isConflict, ApiError } from '../client/api-client.ts';
 import { runExplain } from './explain.ts';
+import { runWhy } from './why.ts';
 import { runNodeChaos } from './node-chaos.ts';
 import { runPodChaos } from './pod-chaos.ts';
 import { runRegistry } from './registry.ts';
@@ -22,6 +23,7 @@ const USAGE = `usage:
   sim node add NAME [--cpu 4] [--memory 8Gi] [--labels k=v,...] [--taints k=v:Effect,...]
   sim node fail|recover NAME  stop or restart a node's kubelet
   sim explain pod NAME [-n NS] show the scheduler's per-node, per-plugin decision for a pod
+  sim why KIND NAME [-n NS]   say why an object exists and is in its state
   sim registry add|remove IMAGE
                               change the simulated image registry's catalogue
   sim pod kill NAME [-n NS]   kill a pod's container process
@@ -70,6 +72,9 @@ export function runSim(cluster: Cluster, words: readonly string[]): Output {
       break;
     case 'explain':
       runExplain(cluster, args, out);
+      break;
+    case 'why':
+      runWhy(cluster, args, out);
       break;
     case 'registry':
       runRegistry(cluster, args, out);

@@ -9,7 +9,7 @@ import { useSelection } from '../state/selection-store.ts';
 import { inspect } from './inspect-source.ts';
 import './inspector.css';
 
-type Tab = 'summary' | 'yaml' | 'describe' | 'events' | 'scheduling';
+type Tab = 'summary' | 'why' | 'yaml' | 'describe' | 'events' | 'scheduling';
 
 function commandFor(tab: Tab, object: MirroredObject): string | undefined {
   const resource = object.kind.toLowerCase();
@@ -23,6 +23,8 @@ function commandFor(tab: Tab, object: MirroredObject): string | undefined {
       return `kubectl get events${object.namespace ? ns : ' -A'} --field-selector involvedObject.name=${object.name}`;
     case 'scheduling':
       return `sim explain pod ${object.name}${ns}`;
+    case 'why':
+      return `sim why ${resource} ${object.name}${ns}`;
     default:
       return undefined;
   }
@@ -76,6 +78,7 @@ export function Inspector() {
   const close = () => useSelection.getState().select(undefined);
   const tabs: Tab[] = [
     'summary',
+    'why',
     'yaml',
     'describe',
     'events',
