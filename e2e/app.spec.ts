@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page.ts';
 
 test('the in-browser cluster answers kubectl', async ({ page }) => {
   await page.goto('/');
@@ -32,4 +33,25 @@ test('bad input gets a kubectl error and the session survives', async ({ page })
   await input.fill('kubectl get ns default');
   await input.press('Enter');
   await expect(log.locator('.terminal-entry').last()).toContainText('default');
+});
+
+test('Tab completes commands, kinds and object names; ↑ recalls the last command', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  const input = page.getByRole('textbox', { name: 'Command' });
+  await input.fill('kubectl desc');
+  await input.press('Tab');
+  await expect(input).toHaveValue('kubectl describe ');
+  await input.pressSequentially('no');
+  await input.press('Tab');
+  await expect(page.getByLabel('Completions')).toContainText('node');
+  await input.fill('kubectl describe node kubesim-control');
+  await input.press('Tab');
+  await expect(input).toHaveValue('kubectl describe node kubesim-control-plane ');
+  await input.press('Enter');
+  await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText(
+    'Name:               kubesim-control-plane',
+  );
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('kubectl describe node kubesim-control-plane');
 });
