@@ -12,6 +12,7 @@ import { usePlayback } from './state/playback-store.ts';
 import { useTerminal } from './state/terminal-store.ts';
 import { Terminal } from './terminal/Terminal.tsx';
 import { EditorPanel, useEditor } from './editor/EditorPanel.tsx';
+import { ChaosPanel } from './chaos/ChaosPanel.tsx';
 import { SessionMenu } from './session/SessionMenu.tsx';
 import { useSession } from './session/session-store.ts';
 import { startSession } from './session/startup.ts';
@@ -119,7 +120,10 @@ export function App() {
         </span>
       </header>
       <div className="workspace">
-        <EditorPanel ready={ready} theme={theme} run={run} />
+        <div className="side-column">
+          <EditorPanel ready={ready} theme={theme} run={run} />
+          <ChaosPanel ready={ready} run={run} />
+        </div>
         <div className="centre">
           <div className="stage">
             <PlaybackControls control={control} />
