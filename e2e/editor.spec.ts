@@ -66,6 +66,9 @@ test('the schema offers Kubernetes fields and the example menu fills the editor'
   await editor.examples.selectOption({ label: 'MongoDB and Mongo Express (Secret, ConfigMap)' });
   await expect.poll(() => editor.text()).toContain('name: mongodb-secret');
   await editor.paste('apiVersion: apps/v1\nkind: Deployment\nspec:\n  rep');
-  await page.keyboard.press('Control+Space');
-  await expect(page.locator('.suggest-widget')).toContainText('replicas', { timeout: 15_000 });
+  // The YAML worker loads the schema in the background: ask again until it answers.
+  await expect(async () => {
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget')).toContainText('replicas', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 });
