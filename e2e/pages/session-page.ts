@@ -12,6 +12,6 @@ export class SessionPage {
     this.share = menu.getByRole('button', { name: 'Share' });
     this.newCluster = menu.getByRole('button', { name: 'New cluster' });
     this.link = page.getByRole('textbox', { name: 'Share link' });
-    this.notice = page.getByRole('alert');
+    this.notice = page.getByRole('alert', { name: 'Session problem' });
   }
 }

@@ -13,6 +13,9 @@ import { useTerminal } from './state/terminal-store.ts';
 import { Terminal } from './terminal/Terminal.tsx';
 import { EditorPanel, useEditor } from './editor/EditorPanel.tsx';
 import { ChaosPanel } from './chaos/ChaosPanel.tsx';
+import { Timeline } from './timeline/Timeline.tsx';
+import { useTimeline } from './timeline/timeline-store.ts';
+import type { TraceRecord } from '../engine/index.ts';
 import { SessionMenu } from './session/SessionMenu.tsx';
 import { useSession } from './session/session-store.ts';
 import { startSession } from './session/startup.ts';
@@ -31,10 +34,15 @@ engine.listen({
     gate.reset();
     useCluster.getState().reset(message.objects);
     usePlayback.getState().sync(message.playback, message.startMs);
+    if (useTimeline.getState().records.length === 0) useTimeline.getState().add(message.records);
   },
   delta: (message) => {
-    player.enqueue(message.records);
-    gate.push(message.objects);
+    useTimeline.getState().add(message.records);
+    // While the page shows the past, the live cluster is paused and redrawn on return.
+    if (!useTimeline.getState().viewing) {
+      player.enqueue(message.records);
+      gate.push(message.objects);
+    }
     usePlayback.getState().sync(message.playback);
     useSession.getState().setClock(message.playback.virtualTime);
   },
@@ -56,6 +64,25 @@ const sessionStarted = engine.ready
   .finally(() => engine.onExecuted((entry) => useSession.getState().record(entry)));
 
 const control = (request: PlaybackRequest) => engine.control(request);
+
+/** Time travel: pause the live cluster and show the one rebuilt at the record's moment. */
+async function viewPast(record: TraceRecord): Promise<void> {
+  control({ type: 'pause' });
+  const past = await engine.viewAt(record.time, useSession.getState().entries);
+  useTimeline.getState().view(record);
+  player.reset();
+  gate.reset();
+  useCluster.getState().reset(past.objects);
+}
+
+function returnToLive(): void {
+  useTimeline.getState().view(undefined);
+  engine.backToLive();
+  control({ type: 'play' });
+}
+
+const PAST_REFUSAL =
+  'error: the page is showing the past; choose "Return to live" in the timeline to run commands\n';
 
 const QUICK_COMMANDS = [
   'kubectl get nodes -o wide',
@@ -79,10 +106,16 @@ export function App() {
   const { start, finish, setReady } = useTerminal.getState();
   const ready = useTerminal((s) => s.engineReady);
   const theme = useTheme((s) => s.theme);
+  const startMs = usePlayback((s) => s.startMs);
 
   const run = useCallback(
     async (command: string, stdin?: string) => {
       const id = start(command);
+      if (useTimeline.getState().viewing) {
+        const chunks = [{ stream: 'stderr' as const, text: PAST_REFUSAL }];
+        finish(id, chunks, 1);
+        return { chunks, exitCode: 1, text: PAST_REFUSAL };
+      }
       const result = await engine.exec(command, stdin);
       finish(id, result.chunks, result.exitCode);
       return result;
@@ -139,6 +172,7 @@ export function App() {
           </nav>
           <main>
             <Terminal onRun={(c) => void run(c)} />
+            <Timeline startMs={startMs} onView={(r) => void viewPast(r)} onLive={returnToLive} />
           </main>
         </div>
       </div>

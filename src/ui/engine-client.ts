@@ -7,6 +7,7 @@ import type {
   DeltaMessage,
   ExecReply,
   InspectReply,
+  PastSnapshot,
   PlaybackRequest,
   RestoreReply,
   SessionEntry,
@@ -32,6 +33,7 @@ export class EngineClient {
   readonly #pending = new Map<number, (reply: ExecReply) => void>();
   readonly #restoring = new Map<number, (reply: RestoreReply) => void>();
   readonly #inspecting = new Map<number, (reply: InspectReply) => void>();
+  readonly #viewing = new Map<number, (reply: PastSnapshot) => void>();
   readonly #executed = new Set<(entry: SessionEntry) => void>();
   readonly #listeners = new Set<EngineListener>();
   #snapshot: SnapshotMessage | undefined;
@@ -64,6 +66,10 @@ export class EngineClient {
         case 'inspect-result':
           this.#inspecting.get(message.id)?.(message);
           this.#inspecting.delete(message.id);
+          return;
+        case 'past':
+          this.#viewing.get(message.id)?.(message);
+          this.#viewing.delete(message.id);
       }
     };
   }
@@ -104,6 +110,21 @@ export class EngineClient {
       this.#inspecting.set(id, resolve);
       this.#worker.postMessage({ type: 'inspect', id, line });
     });
+  }
+
+  /** The cluster's objects as they were at `time`, rebuilt from the recorded commands. */
+  async viewAt(time: number, entries: readonly SessionEntry[]): Promise<PastSnapshot> {
+    await this.ready;
+    const id = this.#nextId++;
+    return new Promise<PastSnapshot>((resolve) => {
+      this.#viewing.set(id, resolve);
+      this.#worker.postMessage({ type: 'view-at', id, time, entries });
+    });
+  }
+
+  /** Asks for a fresh snapshot of the live cluster (after viewing the past). */
+  backToLive(): void {
+    this.#worker.postMessage({ type: 'live' });
   }
 
   control(request: PlaybackRequest): void {

@@ -6,7 +6,7 @@
  * records, the playback state). A restore rebuilds the cluster from a recorded session and
  * posts a fresh snapshot.
  */
-import { createSession, type Session } from '../engine/index.ts';
+import { createSession, observeObjects, type Session } from '../engine/index.ts';
 import { Playback } from './playback.ts';
 import { replaySession } from './replay.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';
@@ -42,6 +42,26 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     case 'inspect': {
       const output = session.inspect(request.line);
       post({ type: 'inspect-result', id: request.id, text: output.text, exitCode: output.exitCode });
+      return;
+    }
+    case 'view-at': {
+      // Determinism rebuilds the past: same seed, the commands made before `time`, then the clock to `time`.
+      const past = createSession({ seed, workers: WORKERS });
+      replaySession(
+        past,
+        request.entries.filter((e) => e.at <= request.time),
+        request.time,
+      );
+      const observed = observeObjects(past, () => undefined);
+      observed.cancel();
+      post({ type: 'past', id: request.id, time: past.cluster.clock.now(), objects: observed.snapshot });
+      return;
+    }
+    case 'live': {
+      // A snapshot of the cluster as it is now, not as it was when playback started.
+      const observed = observeObjects(session, () => undefined);
+      observed.cancel();
+      post({ ...playback.snapshot(), objects: observed.snapshot, seed });
       return;
     }
     case 'restore': {

@@ -48,7 +48,28 @@ export interface InspectReply {
   readonly exitCode: number;
 }
 
-export type WorkerRequest = ExecRequest | PlaybackRequest | RestoreRequest | InspectRequest;
+/** Time travel: the cluster as it was at `time`, rebuilt aside from the live one. */
+export interface ViewAtRequest {
+  readonly type: 'view-at';
+  readonly id: number;
+  readonly time: number;
+  readonly entries: readonly SessionEntry[];
+}
+
+/** Back from the past: a fresh snapshot of the live cluster. */
+export interface LiveRequest {
+  readonly type: 'live';
+}
+
+export interface PastSnapshot {
+  readonly type: 'past';
+  readonly id: number;
+  readonly time: number;
+  readonly objects: readonly ObjectChange[];
+}
+
+export type WorkerRequest =
+  ExecRequest | PlaybackRequest | RestoreRequest | InspectRequest | ViewAtRequest | LiveRequest;
 
 export interface ExecReply {
   readonly type: 'exec-result';
@@ -93,4 +114,5 @@ export interface DeltaMessage {
   readonly playback: PlaybackState;
 }
 
-export type WorkerReply = ExecReply | RestoreReply | InspectReply | SnapshotMessage | DeltaMessage;
+export type WorkerReply =
+  ExecReply | RestoreReply | InspectReply | PastSnapshot | SnapshotMessage | DeltaMessage;

@@ -93,7 +93,7 @@ export function SessionMenu({ engine }: { readonly engine: EngineClient }) {
         </div>
       ) : null}
       {notice ? (
-        <div className="session-notice" role="alert">
+        <div className="session-notice" role="alert" aria-label="Session problem">
           {notice}
           <button
             type="button"

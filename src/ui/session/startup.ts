@@ -5,6 +5,7 @@
  */
 import type { EngineClient } from '../engine-client.ts';
 import { useTerminal } from '../state/terminal-store.ts';
+import { useTimeline } from '../timeline/timeline-store.ts';
 import { decodeFromUrl, SessionError, sessionFromJson, type SavedSession } from './session-codec.ts';
 import { SESSION_STORAGE_KEY, useSession } from './session-store.ts';
 
@@ -28,6 +29,7 @@ export async function restoreSession(engine: EngineClient, session: SavedSession
   const outputs = await engine.restore(session.seed, session.entries, session.until);
   const terminal = useTerminal.getState();
   terminal.clear();
+  useTimeline.getState().clear();
   session.entries.forEach((entry, i) => {
     const id = terminal.start(entry.line);
     const output = outputs[i];
