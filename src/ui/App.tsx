@@ -17,6 +17,7 @@ import { Timeline } from './timeline/Timeline.tsx';
 import { useTimeline } from './timeline/timeline-store.ts';
 import type { TraceRecord } from '../engine/index.ts';
 import { SessionMenu } from './session/SessionMenu.tsx';
+import { ConnectMenu } from './remote/ConnectMenu.tsx';
 import { useSession } from './session/session-store.ts';
 import { startSession } from './session/startup.ts';
 import { ThemeToggle } from './theme/ThemeToggle.tsx';
@@ -67,6 +68,12 @@ const control = (request: PlaybackRequest) => engine.control(request);
 
 /** Time travel: pause the live cluster and show the one rebuilt at the record's moment. */
 async function viewPast(record: TraceRecord): Promise<void> {
+  if (engine.source.kind === 'server') {
+    useSession
+      .getState()
+      .setNotice('Time travel works on the in-browser cluster; disconnect from the server first.');
+    return;
+  }
   control({ type: 'pause' });
   const past = await engine.viewAt(record.time, useSession.getState().entries);
   useTimeline.getState().view(record);
@@ -146,6 +153,7 @@ export function App() {
           <img src="/favicon.svg" alt="" width={22} height={22} /> Kubesim
         </h1>
         <p>A Kubernetes v1.34 cluster running entirely in this tab. Watch every message it sends.</p>
+        <ConnectMenu engine={engine} />
         <SessionMenu engine={engine} />
         <ThemeToggle />
         <span className={ready ? 'status ready' : 'status'} role="status">

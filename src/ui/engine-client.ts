@@ -14,6 +14,7 @@ import type {
   SnapshotMessage,
   WorkerReply,
 } from '../worker/protocol.ts';
+import { RemoteServer } from './remote/remote-server.ts';
 
 export interface ExecResult {
   readonly chunks: readonly OutputChunk[];
@@ -22,6 +23,9 @@ export interface ExecResult {
 }
 
 export type RestoredOutput = RestoreReply['outputs'][number];
+
+/** Where the cluster runs: in this tab, or on a `kubesim serve` the page is attached to. */
+export type EngineSource = { readonly kind: 'browser' } | { readonly kind: 'server'; readonly url: string };
 
 export interface EngineListener {
   snapshot(message: SnapshotMessage): void;
@@ -38,6 +42,8 @@ export class EngineClient {
   readonly #listeners = new Set<EngineListener>();
   #snapshot: SnapshotMessage | undefined;
   #nextId = 1;
+  #remote: RemoteServer | undefined;
+  #remoteSpeed = 1;
   readonly ready: Promise<void>;
 
   constructor() {
@@ -46,6 +52,8 @@ export class EngineClient {
     this.ready = new Promise((resolve) => (markReady = resolve));
     this.#worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const message = event.data;
+      // While attached to a server, the in-browser cluster's pictures are not shown.
+      if (this.#remote && (message.type === 'ready' || message.type === 'delta')) return;
       switch (message.type) {
         case 'ready':
           this.#snapshot = message;
@@ -81,6 +89,38 @@ export class EngineClient {
     return () => this.#listeners.delete(listener);
   }
 
+  get source(): EngineSource {
+    return this.#remote ? { kind: 'server', url: this.#remote.url } : { kind: 'browser' };
+  }
+
+  /** Attaches to a running `kubesim serve`; its snapshot replaces the in-browser cluster's. */
+  async attach(url: string, onClosed: (reason: string) => void): Promise<void> {
+    const remote = new RemoteServer(url.replace(/\/+$/, ''), {
+      message: (message) => {
+        if (this.#remote !== remote) return;
+        if (message.type === 'ready') for (const l of this.#listeners) l.snapshot(message);
+        else for (const l of this.#listeners) l.delta(message);
+      },
+      closed: (reason) => {
+        if (this.#remote === remote) onClosed(reason);
+      },
+    });
+    this.#remote = remote;
+    try {
+      await remote.connect();
+    } catch (e) {
+      this.#remote = undefined;
+      throw e;
+    }
+  }
+
+  /** Back to the cluster in this tab, as it is now. */
+  detach(): void {
+    this.#remote?.close();
+    this.#remote = undefined;
+    this.backToLive();
+  }
+
   /** Hears of every command the engine ran, with its virtual time (for the saved session). */
   onExecuted(listener: (entry: SessionEntry) => void): () => void {
     this.#executed.add(listener);
@@ -103,7 +143,8 @@ export class EngineClient {
   }
 
   /** Runs `kubectl get|describe` or `sim explain` without recording or animating it. */
-  async inspect(line: string): Promise<InspectReply> {
+  async inspect(line: string): Promise<Pick<InspectReply, 'text' | 'exitCode'>> {
+    if (this.#remote) return this.#remote.inspect(line);
     await this.ready;
     const id = this.#nextId++;
     return new Promise<InspectReply>((resolve) => {
@@ -128,10 +169,28 @@ export class EngineClient {
   }
 
   control(request: PlaybackRequest): void {
-    this.#worker.postMessage(request);
+    const remote = this.#remote;
+    if (!remote) {
+      this.#worker.postMessage(request);
+      return;
+    }
+    // A server's clock runs at a speed; pausing is speed 0, stepping runs it until settled.
+    if (request.type === 'speed') this.#remoteSpeed = request.speed;
+    if (request.type === 'pause') void remote.setSpeed(0);
+    else if (request.type === 'play' || request.type === 'speed') void remote.setSpeed(this.#remoteSpeed);
+    else void remote.settle();
   }
 
   async exec(line: string, stdin?: string): Promise<ExecResult> {
+    if (this.#remote) {
+      // The server's commands belong to its own cluster, not to this tab's recorded session.
+      const reply = await this.#remote.exec(line, stdin);
+      return {
+        chunks: reply.chunks,
+        exitCode: reply.exitCode,
+        text: reply.chunks.map((c) => c.text).join(''),
+      };
+    }
     await this.ready;
     const id = this.#nextId++;
     const reply = await new Promise<ExecReply>((resolve) => {

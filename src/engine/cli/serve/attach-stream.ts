@@ -32,6 +32,7 @@ export function openAttachStream(ctx: HandlerContext, req: IncomingMessage, res:
   };
   send({
     type: 'ready',
+    seed: cluster.seed,
     startMs: cluster.startMs,
     objects: observed.snapshot,
     records: cluster.trace.tail(RECENT_RECORDS),

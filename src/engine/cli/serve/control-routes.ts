@@ -1,7 +1,7 @@
 /**
  * `/kubesim/v1/*`: the simulator's own control endpoints beside the Kubernetes API, for
  * test harnesses and the browser app: read or move the virtual clock, run a line of the
- * kubesim command language (kubectl or sim), and read the trace.
+ * kubesim command language (kubectl or sim), look without touching (inspect), and read the trace.
  */
 import type { ServerResponse } from 'node:http';
 import { parseDuration } from '../../time/duration.ts';
@@ -67,6 +67,11 @@ export function handleControl(ctx: HandlerContext, request: ControlRequest, res:
         return fail(res, 400, 'exec needs {"line": "kubectl ..." or "sim ..."}');
       const out = ctx.session.exec(body.line, typeof body.stdin === 'string' ? body.stdin : undefined);
       return sendJson(res, 200, { text: out.text, exitCode: out.exitCode, chunks: out.chunks });
+    }
+    case 'POST /kubesim/v1/inspect': {
+      if (typeof body.line !== 'string') return fail(res, 400, 'inspect needs {"line": "kubectl get ..."}');
+      const out = ctx.session.inspect(body.line);
+      return sendJson(res, 200, { text: out.text, exitCode: out.exitCode });
     }
     case 'GET /kubesim/v1/trace': {
       const since = Number(request.query.since ?? 0);
