@@ -7,6 +7,7 @@ import { builtinResources } from './api/resources.ts';
 import type { KubeObject } from './api/types.ts';
 import { buildTable } from './printers/index.ts';
 import { objectKey, resourceKeyPrefix } from './store/keys.ts';
+import { parseQuantity, quantityMilliValue, quantityValue } from './apiserver/validation/quantity.ts';
 
 export { Session } from './session.ts';
 export type { SessionOptions } from './session.ts';
@@ -47,6 +48,20 @@ export interface ObjectDisplay {
   readonly restarts?: number;
   /** The node a pod is bound to. */
   readonly nodeName?: string;
+  /** A pod's summed container requests; a node's allocatable resources. */
+  readonly resources?: { readonly cpuMillis: number; readonly memoryBytes: number };
+  /** A node's taints as `key=value:Effect`. */
+  readonly taints?: readonly string[];
+}
+
+function milli(q: unknown): number {
+  const parsed = parseQuantity(q ?? '0');
+  return parsed ? quantityMilliValue(parsed) : 0;
+}
+
+function bytes(q: unknown): number {
+  const parsed = parseQuantity(q ?? '0');
+  return parsed ? quantityValue(parsed) : 0;
 }
 
 /** One object as it now is; `object` is undefined when it was deleted. */
@@ -63,8 +78,24 @@ function displayOf(kind: string, object: KubeObject, now: number): ObjectDisplay
   const info = builtinResources.find((r) => r.kind === kind && r.version === 'v1');
   if (!info || (kind !== 'Pod' && kind !== 'Node')) return { status: '' };
   const cells = buildTable(info, [object], now).rows[0]?.cells ?? [];
-  if (kind === 'Node') return { status: String(cells[1] ?? '') };
-  const spec = (object['spec'] ?? {}) as { nodeName?: string };
+  if (kind === 'Node') {
+    const allocatable =
+      ((object['status'] ?? {}) as { allocatable?: Record<string, unknown> }).allocatable ?? {};
+    const taints = ((object['spec'] ?? {}) as { taints?: { key: string; value?: string; effect: string }[] })
+      .taints;
+    return {
+      status: String(cells[1] ?? ''),
+      resources: { cpuMillis: milli(allocatable.cpu), memoryBytes: bytes(allocatable.memory) },
+      ...(taints?.length
+        ? { taints: taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`) }
+        : {}),
+    };
+  }
+  const spec = (object['spec'] ?? {}) as {
+    nodeName?: string;
+    containers?: { resources?: { requests?: Record<string, unknown> } }[];
+  };
+  const requests = (spec.containers ?? []).map((c) => c.resources?.requests ?? {});
   const statuses = ((object['status'] ?? {}) as { containerStatuses?: { restartCount?: number }[] })
     .containerStatuses;
   const restarts = (statuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
@@ -72,6 +103,10 @@ function displayOf(kind: string, object: KubeObject, now: number): ObjectDisplay
     status: String(cells[2] ?? ''),
     ready: String(cells[1] ?? ''),
     restarts,
+    resources: {
+      cpuMillis: requests.reduce((n, r) => n + milli(r.cpu), 0),
+      memoryBytes: requests.reduce((n, r) => n + bytes(r.memory), 0),
+    },
     ...(spec.nodeName ? { nodeName: spec.nodeName } : {}),
   };
 }
