@@ -12,7 +12,7 @@ import { defaultKubeconfigPath, writeKubeconfig } from './kubeconfig.ts';
 export const SERVE_USAGE = `Usage: kubesim serve [--port 6443] [--nodes N] [--seed S] [--speed X] [--kubeconfig PATH]
 
 Serves a simulated Kubernetes v1.34 cluster's API on http://127.0.0.1:PORT for real
-clients (kubectl, helm, client libraries), with virtual time running at X times wall time.
+clients such as kubectl, with virtual time running at X times wall time.
 Writes a kubeconfig for it (default ~/.kube/kubesim.yaml). Stop with Ctrl-C.
 
 Options:
