@@ -48,6 +48,14 @@ describe('Scheduler', () => {
       .items.filter((e) => (e as unknown as { reason: string }).reason === 'Scheduled')
       .map((e) => (e as unknown as { message: string }).message);
     expect(scheduled).toContain(`Successfully assigned default/a to ${placed[0]}`);
+    // Each choice is traced before its bind, with the score that won.
+    const choice = cluster.trace
+      .since(since)
+      .find((r) => r.verb === 'select' && r.object === 'pods/default/a');
+    expect(choice?.summary).toBe(
+      `chose ${placed[0]} for pod default/a among 3 feasible nodes: ${scheduler.decision('default', 'a')?.why}`,
+    );
+    expect(scheduler.decision('default', 'a')?.why).toMatch(/^highest total score \d+/);
 
     api.create(pods, pod('d', '3'));
     cluster.settle();

@@ -228,8 +228,18 @@ export class Scheduler implements ClusterComponent {
     });
     this.#startIndex = nextStartIndex;
     this.#remember(key, decision);
-    if (decision.chosen) this.#bind(qp, pod, decision.chosen);
-    else {
+    if (decision.chosen) {
+      // The decision itself, so a viewer can say why this node won before the bind request goes out.
+      this.#host.trace.record({
+        from: SCHEDULER_ID,
+        to: SCHEDULER_ID,
+        type: 'action',
+        verb: 'select',
+        object: `pods/${key}`,
+        summary: `chose ${decision.chosen} for pod ${key}${amongFeasible(decision)}: ${decision.why}`,
+      });
+      this.#bind(qp, pod, decision.chosen);
+    } else {
       if (decision.preemption) {
         preemptVictims(this.#api, this.#recorder, pod, decision.preemption, this.#now());
       }
@@ -278,4 +288,10 @@ export class Scheduler implements ClusterComponent {
     this.#recorder.event(pod, 'Warning', 'FailedScheduling', message);
     setUnschedulableCondition(this.#api, pod, message, this.#now());
   }
+}
+
+/** ` among 3 feasible nodes`; empty when only one was feasible, as the reason then says. */
+function amongFeasible(decision: Decision): string {
+  const n = decision.scores.length;
+  return n > 1 ? ` among ${n} feasible nodes` : '';
 }

@@ -87,6 +87,22 @@ describe('narration', () => {
     );
   });
 
+  it("narrates the scheduler's choice with its score", () => {
+    const select: TraceRecord = {
+      ...base,
+      from: 'scheduler',
+      to: 'scheduler',
+      type: 'action',
+      verb: 'select',
+      object: 'pods/default/web-1',
+      summary: 'chose kubesim-worker2 for pod default/web-1 among 3 feasible nodes: highest total score 187',
+    };
+    expect(tokenLabel(select)).toBe('select');
+    expect(caption(select)).toBe(
+      'The scheduler chose kubesim-worker2 for pod default/web-1 among 3 feasible nodes: highest total score 187',
+    );
+  });
+
   it('places components on the graph', () => {
     expect(graphNodeOf('controller-manager/replicaset')).toBe('kube-controller-manager');
     expect(graphNodeOf('kubelet/kubesim-worker')).toBe('node/kubesim-worker');

@@ -61,6 +61,8 @@ export function caption(record: TraceRecord): string {
     case 'watch':
       return `${capitalise(from)} tells ${to} on its watch: ${record.verb} ${record.object}`;
     case 'action':
+      // The scheduler's choice reads as a sentence: "The scheduler chose node-2 for pod …".
+      if (record.verb === 'select') return `${capitalise(from)} ${record.summary}`;
       return `${capitalise(from)}: ${record.summary}`;
   }
 }
