@@ -13,6 +13,7 @@ import type { RevealGate } from '../state/reveal-gate.ts';
 import { ComponentNode, type ComponentNodeData } from './ComponentNode.tsx';
 import { FitOnLayout } from './FitOnLayout.tsx';
 import { layoutGraph } from './layout.ts';
+import { useAggregated } from './level-of-detail.ts';
 import { MachineNode, type MachineNodeData } from './MachineNode.tsx';
 import { TokenCanvas } from './TokenCanvas.tsx';
 import type { TokenPlayer } from './token-player.ts';
@@ -33,15 +34,11 @@ export function ClusterGraph({ player, gate }: { readonly player: TokenPlayer; r
   const nodeNames = useCluster(
     useShallow((s) => (s.keysByKind['Node'] ?? []).map((k) => s.objects[k]?.name ?? '')),
   );
-  // The most pods on one machine: the graph's height, which decides whether it still fits.
-  const tallest = useCluster((s) => {
-    const counts = new Map<string | undefined, number>();
-    for (const k of s.keysByKind['Pod'] ?? []) {
-      const node = s.objects[k]?.display.nodeName;
-      counts.set(node, (counts.get(node) ?? 0) + 1);
-    }
-    return Math.max(0, ...counts.values());
-  });
+  // The most pods drawn on one machine: the graph's height, which decides whether it still fits.
+  const aggregated = useAggregated();
+  const tallest = useCluster((s) =>
+    aggregated ? 0 : Math.max(0, ...Object.values(s.podKeysByNode).map((keys) => keys.length)),
+  );
   const layout = useMemo(() => layoutGraph(nodeNames), [nodeNames]);
   const nodes = useMemo((): GraphNode[] => {
     // Fixed, unselectable nodes would get `pointer-events: none`; pods and components are clickable.

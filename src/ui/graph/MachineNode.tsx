@@ -8,7 +8,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { podKeysOn, useCluster } from '../state/cluster-store.ts';
 import { Handles } from './Handles.tsx';
 import { MACHINE_WIDTH } from './layout.ts';
+import { useAggregated } from './level-of-detail.ts';
 import { PodChip } from './PodChip.tsx';
+import { PodSummary } from './PodSummary.tsx';
 
 export type MachineNodeData = { readonly nodeName: string };
 
@@ -37,7 +39,8 @@ export function MachineNode({ data }: NodeProps<Node<MachineNodeData, 'machine'>
     const key = (s.keysByKind['Node'] ?? []).find((k) => s.objects[k]?.name === data.nodeName);
     return key ? s.objects[key]?.display : undefined;
   });
-  const podKeys = useCluster(useShallow((s) => podKeysOn(s, data.nodeName)));
+  const aggregated = useAggregated();
+  const podKeys = useCluster((s) => (aggregated ? undefined : podKeysOn(s, data.nodeName)));
   const requested = useCluster(
     useShallow((s) => {
       const keys = podKeysOn(s, data.nodeName);
@@ -84,12 +87,16 @@ export function MachineNode({ data }: NodeProps<Node<MachineNodeData, 'machine'>
           />
         </div>
       ) : null}
-      <div className="pods">
-        {podKeys.map((k) => (
-          <PodChip key={k} podKey={k} />
-        ))}
-        {podKeys.length === 0 ? <p className="empty">no pods</p> : null}
-      </div>
+      {podKeys ? (
+        <div className="pods">
+          {podKeys.map((k) => (
+            <PodChip key={k} podKey={k} />
+          ))}
+          {podKeys.length === 0 ? <p className="empty">no pods</p> : null}
+        </div>
+      ) : (
+        <PodSummary nodeName={data.nodeName} />
+      )}
     </div>
   );
 }

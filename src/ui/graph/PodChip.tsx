@@ -1,13 +1,7 @@
 /** One pod: name and STATUS as `kubectl get pods` shows them, colour backed by text. */
 import { useCluster } from '../state/cluster-store.ts';
 import { useSelection } from '../state/selection-store.ts';
-
-function tone(status: string): string {
-  if (status === 'Running' || status === 'Completed') return 'ok';
-  if (status === 'Pending' || status === 'ContainerCreating' || status.startsWith('Init:')) return 'pending';
-  if (status === 'Terminating') return 'leaving';
-  return 'bad';
-}
+import { podTone } from './pod-tone.ts';
 
 export function PodChip({ podKey }: { readonly podKey: string }) {
   const pod = useCluster((s) => s.objects[podKey]);
@@ -17,7 +11,7 @@ export function PodChip({ podKey }: { readonly podKey: string }) {
   return (
     <button
       type="button"
-      className={`pod nodrag tone-${tone(status)}${selected ? ' selected' : ''}`}
+      className={`pod nodrag tone-${podTone(status)}${selected ? ' selected' : ''}`}
       aria-label={`pod ${pod.namespace ?? ''}/${pod.name} ${status}`}
       aria-pressed={selected}
       onClick={() => useSelection.getState().select(podKey)}

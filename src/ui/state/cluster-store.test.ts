@@ -46,4 +46,17 @@ describe('cluster mirror', () => {
     expect(podKeysOn(useCluster.getState(), 'n1')).toEqual(['/registry/pods/default/c']);
     expect(useCluster.getState().objects['/registry/pods/default/a']).toBeUndefined();
   });
+
+  it("keeps a node's pod list while its pods only change status, and moves a pod when it is bound", () => {
+    useCluster.getState().apply([pod('a', 'Pending', 'n1'), pod('b', 'Pending')]);
+    const n1 = podKeysOn(useCluster.getState(), 'n1');
+    useCluster.getState().apply([pod('a', 'Running', 'n1')]);
+    expect(podKeysOn(useCluster.getState(), 'n1')).toBe(n1);
+    useCluster.getState().apply([pod('b', 'Pending', 'n1')]);
+    expect(podKeysOn(useCluster.getState(), 'n1')).toEqual([
+      '/registry/pods/default/a',
+      '/registry/pods/default/b',
+    ]);
+    expect(podKeysOn(useCluster.getState(), undefined)).toEqual([]);
+  });
 });

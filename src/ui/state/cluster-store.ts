@@ -17,6 +17,8 @@ export interface MirroredObject {
 interface ClusterState {
   readonly objects: Readonly<Record<string, MirroredObject>>;
   readonly keysByKind: Readonly<Record<string, readonly string[]>>;
+  /** Pod keys by the node they are bound to ('' for unbound), kept so a machine finds its pods without a scan. */
+  readonly podKeysByNode: Readonly<Record<string, readonly string[]>>;
   apply(changes: readonly ObjectChange[]): void;
   reset(changes: readonly ObjectChange[]): void;
 }
@@ -32,19 +34,27 @@ function mirrored(change: ObjectChange): MirroredObject | undefined {
   };
 }
 
-function applyChanges(
-  objects: Record<string, MirroredObject>,
-  keysByKind: Record<string, readonly string[]>,
-  changes: readonly ObjectChange[],
-): void {
+const none: readonly string[] = [];
+
+interface Mirror {
+  objects: Record<string, MirroredObject>;
+  keysByKind: Record<string, readonly string[]>;
+  podKeysByNode: Record<string, readonly string[]>;
+}
+
+function applyChanges(mirror: Mirror, changes: readonly ObjectChange[]): void {
+  const { objects, keysByKind } = mirror;
   const touched = new Set<string>();
+  let podsMoved = false;
   for (const change of changes) {
     const next = mirrored(change);
-    const existed = change.key in objects;
+    const before = objects[change.key];
     if (next) objects[change.key] = next;
     else delete objects[change.key];
     // A key list changes only when a key comes or goes, so list subscribers skip updates.
-    if (existed !== (next !== undefined)) touched.add(change.kind);
+    if ((before !== undefined) !== (next !== undefined)) touched.add(change.kind);
+    if (change.kind === 'Pod' && (!before || !next || before.display.nodeName !== next.display.nodeName))
+      podsMoved = true;
   }
   for (const kind of touched) {
     keysByKind[kind] = Object.values(objects)
@@ -52,28 +62,47 @@ function applyChanges(
       .map((o) => o.key)
       .sort();
   }
+  if (podsMoved)
+    mirror.podKeysByNode = groupPodsByNode(objects, keysByKind['Pod'] ?? none, mirror.podKeysByNode);
+}
+
+/** Regroups pods by node, reusing each unchanged list so that machine subscribers skip the update. */
+function groupPodsByNode(
+  objects: Readonly<Record<string, MirroredObject>>,
+  podKeys: readonly string[],
+  previous: Readonly<Record<string, readonly string[]>>,
+): Record<string, readonly string[]> {
+  const grouped: Record<string, string[]> = {};
+  for (const key of podKeys) (grouped[objects[key]?.display.nodeName ?? ''] ??= []).push(key);
+  const result: Record<string, readonly string[]> = {};
+  for (const [node, keys] of Object.entries(grouped)) {
+    const old = previous[node];
+    result[node] = old && old.length === keys.length && old.every((k, i) => k === keys[i]) ? old : keys;
+  }
+  return result;
 }
 
 export const useCluster = create<ClusterState>((set) => ({
   objects: {},
   keysByKind: {},
+  podKeysByNode: {},
   apply: (changes) =>
     set((s) => {
       if (changes.length === 0) return s;
-      const objects = { ...s.objects };
-      const keysByKind = { ...s.keysByKind };
-      applyChanges(objects, keysByKind, changes);
-      return { objects, keysByKind };
+      const mirror = {
+        objects: { ...s.objects },
+        keysByKind: { ...s.keysByKind },
+        podKeysByNode: s.podKeysByNode,
+      };
+      applyChanges(mirror, changes);
+      return mirror;
     }),
   reset: (changes) => {
-    const objects: Record<string, MirroredObject> = {};
-    const keysByKind: Record<string, readonly string[]> = {};
-    applyChanges(objects, keysByKind, changes);
-    set({ objects, keysByKind });
+    const mirror: Mirror = { objects: {}, keysByKind: {}, podKeysByNode: {} };
+    applyChanges(mirror, changes);
+    set(mirror);
   },
 }));
-
-const none: readonly string[] = [];
 
 /** Selector: the keys of one kind. */
 export const keysOf =
@@ -82,6 +111,6 @@ export const keysOf =
     s.keysByKind[kind] ?? none;
 
 /** Keys of the pods bound to `nodeName`, or of unbound pods when it is undefined. */
-export function podKeysOn(s: ClusterState, nodeName: string | undefined): string[] {
-  return (s.keysByKind['Pod'] ?? none).filter((k) => s.objects[k]?.display.nodeName === nodeName);
+export function podKeysOn(s: ClusterState, nodeName: string | undefined): readonly string[] {
+  return s.podKeysByNode[nodeName ?? ''] ?? none;
 }
