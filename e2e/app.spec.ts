@@ -55,3 +55,39 @@ test('Tab completes commands, kinds and object names; ↑ recalls the last comma
   await input.press('ArrowUp');
   await expect(input).toHaveValue('kubectl describe node kubesim-control-plane');
 });
+
+test('a here-document typed line by line is applied as the standard input of its command', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  const input = page.getByRole('textbox', { name: 'Command' });
+  const log = page.getByRole('log', { name: 'Terminal output' });
+  for (const line of [
+    'kubectl apply -f - <<EOF',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: typed',
+  ]) {
+    await input.fill(line);
+    await input.press('Enter');
+  }
+  await expect(page.getByLabel('Unfinished command')).toContainText('> kind: ConfigMap');
+  await input.fill('EOF');
+  await input.press('Enter');
+  await expect(page.getByLabel('Unfinished command')).toHaveCount(0);
+  const entry = log.locator('.terminal-entry').last();
+  await expect(entry).toContainText('kubectl apply -f - <<EOF');
+  await expect(entry).toContainText('configmap/typed created');
+
+  // Escape drops an unfinished command, as Ctrl-C does in a shell.
+  await input.fill('kubectl apply -f - <<EOF');
+  await input.press('Enter');
+  await expect(page.getByLabel('Unfinished command')).toBeVisible();
+  await input.press('Escape');
+  await expect(page.getByLabel('Unfinished command')).toHaveCount(0);
+  await input.fill('kubectl get configmap typed -o name');
+  await input.press('Enter');
+  await expect(log.locator('.terminal-entry').last()).toContainText('configmap/typed');
+});

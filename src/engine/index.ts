@@ -15,6 +15,8 @@ export type { OutputChunk } from './kubectl/output.ts';
 export { Output } from './kubectl/output.ts';
 export type { TraceRecord } from './trace/trace-log.ts';
 export { runScript } from './script/run-script.ts';
+export { parseScript } from './script/parse-script.ts';
+export type { ScriptStep } from './script/parse-script.ts';
 export { builtinResources } from './api/resources.ts';
 
 /** Kubernetes' OpenAPI v2 document (for editors' schemas); loaded on demand, it is large. */

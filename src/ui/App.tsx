@@ -116,8 +116,9 @@ export function App() {
   const startMs = usePlayback((s) => s.startMs);
 
   const run = useCallback(
-    async (command: string, stdin?: string) => {
-      const id = start(command);
+    async (command: string, stdin?: string, typed?: readonly string[]) => {
+      // The terminal shows the lines as typed (`<<EOF` and all); the engine gets the command and its input.
+      const id = start(typed?.[0] ?? command, typed?.slice(1));
       if (useTimeline.getState().viewing) {
         const chunks = [{ stream: 'stderr' as const, text: PAST_REFUSAL }];
         finish(id, chunks, 1);
@@ -179,7 +180,7 @@ export function App() {
             ))}
           </nav>
           <main>
-            <Terminal onRun={(c) => void run(c)} />
+            <Terminal onRun={(c, stdin, typed) => void run(c, stdin, typed)} />
             <Timeline startMs={startMs} onView={(r) => void viewPast(r)} onLive={returnToLive} />
           </main>
         </div>

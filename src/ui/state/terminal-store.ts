@@ -5,6 +5,8 @@ import type { OutputChunk } from '../../engine/index.ts';
 export interface TerminalEntry {
   readonly id: number;
   readonly command: string;
+  /** Lines typed after the command that belong to it: a here-document and its delimiter. */
+  readonly continuation?: readonly string[];
   readonly chunks: readonly OutputChunk[];
   readonly exitCode: number | undefined;
 }
@@ -12,7 +14,7 @@ export interface TerminalEntry {
 interface TerminalState {
   readonly entries: readonly TerminalEntry[];
   readonly engineReady: boolean;
-  start(command: string): number;
+  start(command: string, continuation?: readonly string[]): number;
   finish(id: number, chunks: readonly OutputChunk[], exitCode: number): void;
   setReady(): void;
   clear(): void;
@@ -23,9 +25,16 @@ let nextId = 1;
 export const useTerminal = create<TerminalState>((set) => ({
   entries: [],
   engineReady: false,
-  start: (command) => {
+  start: (command, continuation) => {
     const id = nextId++;
-    set((s) => ({ entries: [...s.entries, { id, command, chunks: [], exitCode: undefined }] }));
+    const entry = {
+      id,
+      command,
+      chunks: [],
+      exitCode: undefined,
+      ...(continuation?.length ? { continuation } : {}),
+    };
+    set((s) => ({ entries: [...s.entries, entry] }));
     return id;
   },
   finish: (id, chunks, exitCode) =>

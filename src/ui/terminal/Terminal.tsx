@@ -4,6 +4,7 @@ import { builtinResources } from '../../engine/index.ts';
 import { useCluster } from '../state/cluster-store.ts';
 import { useTerminal } from '../state/terminal-store.ts';
 import { complete, type CompletionContext } from './completion.ts';
+import { readCommand } from './continuation.ts';
 
 const KIND_WORDS = [...new Set(builtinResources.flatMap((r) => [r.plural, r.singular, ...r.shortNames]))];
 
@@ -21,12 +22,17 @@ const completionContext: CompletionContext = {
   },
 };
 
-export function Terminal({ onRun }: { onRun: (command: string) => void }) {
+/** `typed` is every line the learner typed for the command, shown in the log as typed. */
+export type RunCommand = (command: string, stdin?: string, typed?: readonly string[]) => void;
+
+export function Terminal({ onRun }: { onRun: RunCommand }) {
   const entries = useTerminal((s) => s.entries);
   const ready = useTerminal((s) => s.engineReady);
   const [draft, setDraft] = useState('');
   const [historyIndex, setHistoryIndex] = useState<number | undefined>(undefined);
   const [candidates, setCandidates] = useState<readonly string[]>([]);
+  // Lines of a command still being typed: after a trailing `\` or inside a here-document.
+  const [pending, setPending] = useState<readonly string[]>([]);
   const endRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -35,14 +41,27 @@ export function Terminal({ onRun }: { onRun: (command: string) => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const command = draft.trim();
-    if (!command) return;
-    onRun(command);
+    if (pending.length === 0 && !draft.trim()) return;
+    const lines = [...pending, pending.length ? draft : draft.trim()];
     setDraft('');
     setHistoryIndex(undefined);
+    const read = readCommand(lines);
+    if (!read.complete) {
+      setPending(lines);
+      return;
+    }
+    setPending([]);
+    for (const step of read.steps) onRun(step.command, step.stdin, step.echo);
   };
 
   const recall = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (pending.length > 0 && (event.key === 'Escape' || (event.key === 'c' && event.ctrlKey))) {
+      // As Ctrl-C in a shell: drop the unfinished command, keep nothing running.
+      event.preventDefault();
+      setPending([]);
+      setDraft('');
+      return;
+    }
     if (event.key === 'Tab' && draft.trim() !== '') {
       event.preventDefault();
       const completion = complete(draft, completionContext);
@@ -68,6 +87,11 @@ export function Terminal({ onRun }: { onRun: (command: string) => void }) {
           <div key={entry.id} className="terminal-entry" data-exit-code={entry.exitCode ?? ''}>
             <div className="terminal-command">
               <span className="prompt">$</span> {entry.command}
+              {entry.continuation?.map((line, i) => (
+                <div key={i} className="terminal-continuation">
+                  <span className="prompt">&gt;</span> {line}
+                </div>
+              ))}
             </div>
             {entry.exitCode === undefined ? (
               <div className="terminal-running">running…</div>
@@ -89,9 +113,14 @@ export function Terminal({ onRun }: { onRun: (command: string) => void }) {
           {candidates.join('  ')}
         </p>
       ) : null}
+      {pending.length > 0 ? (
+        <pre className="terminal-pending" aria-label="Unfinished command">
+          {pending.map((line, i) => `${i === 0 ? '$' : '>'} ${line}\n`).join('')}
+        </pre>
+      ) : null}
       <form className="terminal-input" onSubmit={submit}>
         <span className="prompt" aria-hidden="true">
-          $
+          {pending.length > 0 ? '>' : '$'}
         </span>
         <input
           aria-label="Command"
