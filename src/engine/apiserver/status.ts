@@ -121,6 +121,23 @@ export const statusErrors = {
       `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json (got ${contentType})`,
     );
   },
+  /** HTTP 409 for a server-side apply that would change fields other managers own. */
+  applyConflict(conflicts: readonly { manager: string; field: string }[], message: string): Status {
+    return failure(409, 'Conflict', message, {
+      causes: conflicts.map((c) => ({
+        reason: 'FieldManagerConflict',
+        message: `conflict with ${c.manager}`,
+        field: c.field,
+      })),
+    });
+  },
+  /** HTTP 429: the request may succeed later (`retryAfterSeconds` 0 is left out, as Go's encoder does). */
+  tooManyRequests(message: string, retryAfterSeconds: number, causes: StatusCause[] = []): Status {
+    const details: StatusDetails = {};
+    if (retryAfterSeconds > 0) details.retryAfterSeconds = retryAfterSeconds;
+    if (causes.length) details.causes = causes;
+    return failure(429, 'TooManyRequests', message, details);
+  },
   /** A watch from a compacted revision: HTTP 410 Gone, reason Expired. */
   expired(message: string): Status {
     return failure(410, 'Expired', message);

@@ -36,10 +36,13 @@ export function formatTables(groups: readonly TableGroup[], options: TableOption
 export function formatObjects(
   objects: readonly KubeObject[],
   format: 'yaml' | 'json' | 'name',
-  options: { single: boolean },
+  options: { single: boolean; showManagedFields?: boolean },
 ): string {
   if (format === 'name') return printNames(objects);
-  return printObjects(objects, format, { singleItemImplied: options.single });
+  return printObjects(objects, format, {
+    singleItemImplied: options.single,
+    showManagedFields: options.showManagedFields ?? false,
+  });
 }
 
 /** Rows aligned as kubectl's tab writer aligns them (padding 3, last column unpadded). */

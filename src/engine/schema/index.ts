@@ -84,3 +84,12 @@ export function fieldNames(gvk: GroupVersionKind, path: FieldPath = []): readonl
   const shape = root && resolvePath(model, root, path);
   return shape?.kind === 'struct' ? [...model.fields(shape).keys()] : undefined;
 }
+
+const requiredByDefinition = new Map(
+  compactSchema.names.map((name, i) => [name, compactSchema.defs[i]?.r ?? []]),
+);
+
+/** Required properties of an OpenAPI definition by its full name (`io.k8s.api.core.v1.Container`). */
+export function requiredOfDefinition(name: string): readonly string[] | undefined {
+  return requiredByDefinition.get(name);
+}

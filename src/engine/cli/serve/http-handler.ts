@@ -10,6 +10,7 @@ import type { Session } from '../../session.ts';
 import { openAttachStream } from './attach-stream.ts';
 import { handleControl } from './control-routes.ts';
 import type { ClockDriver } from './clock-driver.ts';
+import { decodeKubernetesProtobuf, ProtobufDecodeError } from './protobuf/decode-protobuf.ts';
 
 /** kube-apiserver's default `--max-request-body-bytes`-style limit for one request (3 MiB). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -57,8 +58,10 @@ function sendResponse(res: ServerResponse, response: ApiResponse): void {
   res.end(text);
 }
 
+const PROTOBUF = 'application/vnd.kubernetes.protobuf';
+
 /** Reads the body up to the limit; undefined when it was too large (already answered). */
-function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | undefined> {
+function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -84,7 +87,7 @@ function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | u
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!refused) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (!refused) resolve(Buffer.concat(chunks));
     });
     req.on('error', () => resolve(undefined));
   });
@@ -106,8 +109,8 @@ function headersOf(req: IncomingMessage): Record<string, string> {
     if (typeof value === 'string') headers[name] = value;
     else if (Array.isArray(value)) headers[name] = value.join(', ');
   }
-  // Only JSON is spoken here: drop protobuf from what the client accepts, as a server
-  // without protobuf support would negotiate.
+  // Bodies may come as protobuf, but answers are JSON: drop protobuf from what the client
+  // accepts, and Go clients decode the JSON they are given.
   if (headers.accept) {
     const kept = headers.accept
       .split(',')
@@ -146,23 +149,36 @@ export async function handleHttp(
     const query: Record<string, string> = {};
     for (const [key, value] of url.searchParams) if (!(key in query)) query[key] = value;
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
-    const text = await readBody(req, res);
-    if (text === undefined) return;
+    const bytes = await readBody(req, res);
+    if (bytes === undefined) return;
+    const text = bytes.toString('utf8');
     if (method === 'GET' && url.pathname === '/kubesim/v1/stream') return openAttachStream(ctx, req, res);
     if (url.pathname.startsWith('/kubesim/')) {
       return handleControl(ctx, { method, path: url.pathname, query, body: text }, res);
     }
     if (!METHODS.has(method)) return sendStatus(res, statusErrors.methodNotAllowed());
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-    if (text !== '' && contentType.includes('protobuf')) {
-      return sendStatus(res, statusErrors.unsupportedMediaType(contentType));
+    const headers = headersOf(req);
+    let body: unknown = text !== '' ? parseBody(text) : undefined;
+    const contentType = (headers['content-type'] ?? '').split(';')[0]!.trim();
+    if (bytes.length > 0 && contentType === PROTOBUF) {
+      // Go clients (client-go's typed clients, so kubectl create, drain and helm) write protobuf.
+      if (method !== 'POST' && method !== 'PUT' && method !== 'DELETE') {
+        return sendStatus(res, statusErrors.unsupportedMediaType(contentType));
+      }
+      try {
+        body = decodeKubernetesProtobuf(bytes);
+      } catch (e) {
+        if (!(e instanceof ProtobufDecodeError)) throw e;
+        return sendStatus(res, statusErrors.badRequest(e.message));
+      }
+      headers['content-type'] = 'application/json';
     }
     const request: ApiRequest = {
       method,
       path: url.pathname,
       query,
-      headers: headersOf(req),
-      ...(text !== '' ? { body: parseBody(text) } : {}),
+      headers,
+      ...(body !== undefined ? { body } : {}),
     };
     const client = clientId(req.headers['user-agent']);
     if (method === 'GET' && (query.watch === 'true' || query.watch === '1')) {

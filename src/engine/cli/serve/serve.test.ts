@@ -66,7 +66,9 @@ describe('kubesim serve', () => {
       headers: { 'content-type': 'application/vnd.kubernetes.protobuf' },
       body: 'k8s\u0000',
     });
-    expect(protobuf.status).toBe(415);
+    // An envelope that names no kind.
+    expect(protobuf.status).toBe(400);
+    expect(await protobuf.json()).toMatchObject({ reason: 'BadRequest' });
     const huge = await call('/api/v1/namespaces/default/configmaps', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

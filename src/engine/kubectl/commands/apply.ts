@@ -1,7 +1,8 @@
 /**
  * `kubectl apply -f` (client-side apply): create what is missing with the
  * last-applied-configuration annotation, otherwise send the three-way strategic merge
- * patch between the last applied, the new and the live configuration.
+ * patch between the last applied, the new and the live configuration. `--server-side`
+ * leaves the merge to the API server.
  */
 import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
@@ -15,6 +16,7 @@ import { threeWayPatch, LAST_APPLIED } from '../apply-patch.ts';
 import { kindWithGroup } from '../rest-mapper.ts';
 import { dryRunSuffix, parseDryRun, validationQuery, writeFlags } from './write-options.ts';
 import { formatObjects } from '../printing.ts';
+import { serverSideApplyOne } from './apply-server-side.ts';
 
 export const applyFlags: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
@@ -22,7 +24,7 @@ export const applyFlags: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', default: '' },
   { name: 'server-side', type: 'bool', default: false },
   { name: 'force-conflicts', type: 'bool', default: false },
-  { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply' },
+  { name: 'field-manager', type: 'string', default: '' },
   { name: 'overwrite', type: 'bool', default: true },
   { name: 'prune', type: 'bool', default: false },
   { name: 'selector', short: 'l', type: 'string', default: '' },
@@ -39,14 +41,17 @@ export function runApply(ctx: CommandContext): void {
     out.fail(`error: must specify one of -f and -k\n\nSee 'kubectl apply -h' for help and examples`);
     return;
   }
-  if (bool(flags, 'server-side')) {
-    out.fail(
-      'error: server-side apply is not supported by this simulator yet; use client-side apply (the default)',
-    );
-    return;
-  }
+  const serverSide = bool(flags, 'server-side');
   const dryRun = parseDryRun(ctx);
   if (typeof dryRun === 'object') return out.fail(dryRun.error);
+  if (serverSide && dryRun === 'client') {
+    return out.fail(
+      "error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)",
+    );
+  }
+  if (!serverSide && bool(flags, 'force-conflicts')) {
+    return out.fail('error: --force-conflicts only works with --server-side');
+  }
   const validation = validationQuery(ctx);
   if (typeof validation === 'object') return out.fail(validation.error);
   const { documents, errors } = readFileArgs(ctx);
@@ -58,8 +63,16 @@ export function runApply(ctx: CommandContext): void {
     else targets.push(t);
   }
   const output = str(flags, 'output');
+  const ssa = {
+    fieldManager: str(flags, 'field-manager') || 'kubectl',
+    force: bool(flags, 'force-conflicts'),
+    dryRun: dryRun === 'server',
+    validation,
+  };
   for (const target of targets) {
-    const result = applyOne(ctx, target, dryRun, validation);
+    const result = serverSide
+      ? { ...serverSideApplyOne(ctx, target, ssa), operation: 'serverside-applied' }
+      : applyOne(ctx, target, dryRun, validation);
     if (result.error) {
       failures.push(result.error);
       continue;

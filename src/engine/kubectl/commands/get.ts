@@ -19,6 +19,7 @@ export const getFlags: FlagSpec[] = [
   { name: 'field-selector', type: 'string', default: '' },
   { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
   { name: 'show-labels', type: 'bool', default: false },
+  { name: 'show-managed-fields', type: 'bool', default: false },
   { name: 'no-headers', type: 'bool', default: false },
   { name: 'show-kind', type: 'bool', default: false },
   { name: 'ignore-not-found', type: 'bool', default: false },
@@ -127,7 +128,12 @@ export function runGet(ctx: CommandContext): void {
     // A single named object prints as itself; anything else as a List (empty ones too).
     const single = namedRequest && targets.length === 1 && targets[0]!.names.length === 1;
     if (!(single && objects.length === 0)) {
-      out.out(formatObjects(objects, output as 'yaml' | 'json' | 'name', { single }));
+      out.out(
+        formatObjects(objects, output as 'yaml' | 'json' | 'name', {
+          single,
+          showManagedFields: bool(flags, 'show-managed-fields'),
+        }),
+      );
     }
   } else if (groups.some((g) => g.table.rows.length > 0)) {
     out.out(
