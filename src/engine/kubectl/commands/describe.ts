@@ -7,6 +7,12 @@ import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import type { Status } from '../../apiserver/status.ts';
 import { bool, str, type CommandContext } from '../context.ts';
+import {
+  describeConfigMap,
+  describeNamespace,
+  describeSecret,
+  describeServiceAccount,
+} from '../describe/config.ts';
 import { describeGeneric } from '../describe/generic.ts';
 import { searchEvents } from '../describe/events.ts';
 import { arr, obj, type Obj } from '../describe/format.ts';
@@ -57,6 +63,20 @@ function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObj
     });
     const lease = leaseRes.status === 200 ? obj(leaseRes.body as never) : undefined;
     return describeNode(object, { pods, lease, events }, now);
+  }
+  if (key === '/configmaps') {
+    return describeConfigMap(object, withEvents ? searchEvents(ctx, object, true) : undefined, now);
+  }
+  if (key === '/secrets') return describeSecret(object);
+  if (key === '/serviceaccounts') {
+    return describeServiceAccount(object, withEvents ? searchEvents(ctx, object, true) : undefined, now);
+  }
+  if (key === '/namespaces') {
+    const name = meta.name ?? '';
+    return describeNamespace(object, {
+      quotas: listItems(ctx, `/api/v1/namespaces/${name}/resourcequotas`, {}) ?? [],
+      limitRanges: listItems(ctx, `/api/v1/namespaces/${name}/limitranges`, {}) ?? [],
+    });
   }
   const selector = formatSelector(obj(obj((object as unknown as Obj).spec).selector));
   const events = withEvents ? searchEvents(ctx, object, true) : undefined;
