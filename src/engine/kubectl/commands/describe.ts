@@ -9,7 +9,10 @@ import type { Status } from '../../apiserver/status.ts';
 import { bool, str, type CommandContext } from '../context.ts';
 import {
   describeConfigMap,
+  describeLimitRange,
   describeNamespace,
+  describePriorityClass,
+  describeResourceQuota,
   describeSecret,
   describeServiceAccount,
 } from '../describe/config.ts';
@@ -17,6 +20,7 @@ import { describeGeneric } from '../describe/generic.ts';
 import { searchEvents } from '../describe/events.ts';
 import { arr, obj, type Obj } from '../describe/format.ts';
 import { describeNode } from '../describe/node.ts';
+import { describeRole, describeRoleBinding } from '../describe/rbac.ts';
 import { describePod } from '../describe/pod.ts';
 import { describeDeployment, describeReplicaSet, formatSelector } from '../describe/workloads.ts';
 import { apiErrorMessage } from '../errors.ts';
@@ -68,6 +72,20 @@ function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObj
     return describeConfigMap(object, withEvents ? searchEvents(ctx, object, true) : undefined, now);
   }
   if (key === '/secrets') return describeSecret(object);
+  if (key === '/resourcequotas') return describeResourceQuota(object);
+  if (key === '/limitranges') return describeLimitRange(object);
+  if (key === 'rbac.authorization.k8s.io/roles' || key === 'rbac.authorization.k8s.io/clusterroles') {
+    return describeRole(object);
+  }
+  if (
+    key === 'rbac.authorization.k8s.io/rolebindings' ||
+    key === 'rbac.authorization.k8s.io/clusterrolebindings'
+  ) {
+    return describeRoleBinding(object);
+  }
+  if (key === 'scheduling.k8s.io/priorityclasses') {
+    return describePriorityClass(object, withEvents ? searchEvents(ctx, object, true) : undefined, now);
+  }
   if (key === '/serviceaccounts') {
     return describeServiceAccount(object, withEvents ? searchEvents(ctx, object, true) : undefined, now);
   }

@@ -86,7 +86,10 @@ export function describeNamespace(object: KubeObject, related: NamespaceContext)
   writeQuotas(w, related.quotas);
   w.write(0, '\n');
   if (related.limitRanges.length === 0) w.write(0, 'No LimitRange resource.\n');
-  else writeLimitRanges(w, related.limitRanges);
+  else {
+    w.write(0, 'Resource Limits\n');
+    writeLimitRanges(w, related.limitRanges, ' ');
+  }
   return w.text();
 }
 
@@ -111,10 +114,10 @@ function writeQuotas(w: DescribeWriter, quotas: readonly Obj[]): void {
   }
 }
 
-function writeLimitRanges(w: DescribeWriter, ranges: readonly Obj[]): void {
-  w.write(0, 'Resource Limits\n');
-  w.write(1, 'Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
-  w.write(1, '----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
+/** The LimitRange table; `prefix` is what each line starts with (a space inside describe namespace). */
+function writeLimitRanges(w: DescribeWriter, ranges: readonly Obj[], prefix: string): void {
+  w.write(0, `${prefix}Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n`);
+  w.write(0, `${prefix}----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n`);
   for (const range of ranges) {
     for (const item of arr(obj(range.spec).limits).map(obj)) {
       const columns = ['min', 'max', 'defaultRequest', 'default', 'maxLimitRequestRatio'].map((f) =>
@@ -123,8 +126,64 @@ function writeLimitRanges(w: DescribeWriter, ranges: readonly Obj[]): void {
       const resources = [...new Set(columns.flatMap((c) => Object.keys(c)))].sort();
       for (const resource of resources) {
         const cells = columns.map((c) => s(c[resource]) || '-');
-        w.write(1, `${s(item.type)}\t${resource}\t${cells.join('\t')}\n`);
+        w.write(0, `${prefix}${s(item.type)}\t${resource}\t${cells.join('\t')}\n`);
       }
     }
   }
+}
+
+/** Go's labels.FormatLabels: `k=v,k2=v2` in key order, or `<none>`. */
+function formatLabels(map: unknown): string {
+  const o = obj(map as never);
+  const keys = Object.keys(o).sort();
+  return keys.length ? keys.map((k) => `${k}=${s(o[k])}`).join(',') : '<none>';
+}
+
+export function describePriorityClass(
+  object: KubeObject,
+  events: readonly Obj[] | undefined,
+  now: number,
+): string {
+  const o = object as unknown as Obj;
+  const meta = obj(o.metadata);
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${s(meta.name)}\n`);
+  w.write(0, `Value:\t${s(o.value)}\n`);
+  w.write(0, `GlobalDefault:\t${o.globalDefault === true}\n`);
+  w.write(0, `PreemptionPolicy:\t${s(o.preemptionPolicy)}\n`);
+  w.write(0, `Description:\t${s(o.description)}\n`);
+  w.write(0, `Annotations:\t${formatLabels(meta.annotations)}\n`);
+  if (events) writeEvents(w, events, now);
+  return w.text();
+}
+
+export function describeResourceQuota(object: KubeObject): string {
+  const o = object as unknown as Obj;
+  const meta = obj(o.metadata);
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${s(meta.name)}\n`);
+  w.write(0, `Namespace:\t${s(meta.namespace)}\n`);
+  const scopes = arr(obj(o.spec).scopes).map((x) => s(x));
+  if (scopes.length) {
+    w.write(0, 'Scopes:\t' + scopes.sort().join(', ') + '\n');
+  }
+  w.write(0, 'Resource\tUsed\tHard\n');
+  w.write(0, '--------\t----\t----\n');
+  const status = obj(o.status);
+  const hard = obj(status.hard);
+  const used = obj(status.used);
+  for (const resource of Object.keys(hard).sort()) {
+    w.write(0, `${resource}\t${s(used[resource]) || '0'}\t${s(hard[resource])}\n`);
+  }
+  return w.text();
+}
+
+export function describeLimitRange(object: KubeObject): string {
+  const o = object as unknown as Obj;
+  const meta = obj(o.metadata);
+  const w = new DescribeWriter();
+  w.write(0, `Name:\t${s(meta.name)}\n`);
+  w.write(0, `Namespace:\t${s(meta.namespace)}\n`);
+  writeLimitRanges(w, [o], '');
+  return w.text();
 }
