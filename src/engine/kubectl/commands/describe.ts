@@ -18,7 +18,14 @@ import {
 } from '../describe/config.ts';
 import { describeGeneric } from '../describe/generic.ts';
 import { searchEvents } from '../describe/events.ts';
-import { arr, obj, type Obj } from '../describe/format.ts';
+import { arr, obj, s, type Obj } from '../describe/format.ts';
+import { describeIngress, describeNetworkPolicy, describeService } from '../describe/network.ts';
+import { describeHorizontalPodAutoscaler, describePodDisruptionBudget } from '../describe/policy.ts';
+import {
+  describePersistentVolume,
+  describePersistentVolumeClaim,
+  describeStorageClass,
+} from '../describe/storage.ts';
 import { describeNode } from '../describe/node.ts';
 import { describeRole, describeRoleBinding } from '../describe/rbac.ts';
 import { describePod } from '../describe/pod.ts';
@@ -72,6 +79,58 @@ function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObj
     return describeConfigMap(object, withEvents ? searchEvents(ctx, object, true) : undefined, now);
   }
   if (key === '/secrets') return describeSecret(object);
+  const events = withEvents ? searchEvents(ctx, object, true) : undefined;
+  const slicesOf = (service: string) =>
+    listItems(ctx, `/apis/discovery.k8s.io/v1/namespaces/${ns}/endpointslices`, {
+      labelSelector: `kubernetes.io/service-name=${service}`,
+    }) ?? [];
+  switch (key) {
+    case '/services':
+      return describeService(object, { slices: slicesOf(meta.name ?? ''), events }, now);
+    case 'networking.k8s.io/ingresses':
+      return describeIngress(
+        object,
+        {
+          lookup: {
+            service: (name) => {
+              const res = ctx.host.client.request({
+                method: 'GET',
+                path: `/api/v1/namespaces/${ns}/services/${name}`,
+              });
+              if (res.status !== 200)
+                return {
+                  error: apiErrorMessage(res.body as Status).replace(
+                    /^Error from server \([A-Za-z]+\): /,
+                    '',
+                  ),
+                };
+              return { slices: slicesOf(name), ports: arr(obj(obj(res.body as never).spec).ports).map(obj) };
+            },
+          },
+          events,
+        },
+        now,
+      );
+    case 'networking.k8s.io/networkpolicies':
+      return describeNetworkPolicy(object);
+    case 'policy/poddisruptionbudgets':
+      return describePodDisruptionBudget(object, events, now);
+    case 'autoscaling/horizontalpodautoscalers':
+      return describeHorizontalPodAutoscaler(object, events, now);
+    case 'storage.k8s.io/storageclasses':
+      return describeStorageClass(object, events, now);
+    case '/persistentvolumes':
+      return describePersistentVolume(object, events, now);
+    case '/persistentvolumeclaims': {
+      const pods = listItems(ctx, `/api/v1/namespaces/${ns}/pods`, {}) ?? [];
+      const usedBy = pods
+        .filter((p) =>
+          arr(obj(p.spec).volumes).some((v) => s(obj(obj(v).persistentVolumeClaim).claimName) === meta.name),
+        )
+        .map((p) => s(obj(p.metadata).name));
+      return describePersistentVolumeClaim(object, { usedBy, events }, now);
+    }
+  }
   if (key === '/resourcequotas') return describeResourceQuota(object);
   if (key === '/limitranges') return describeLimitRange(object);
   if (key === 'rbac.authorization.k8s.io/roles' || key === 'rbac.authorization.k8s.io/clusterroles') {
@@ -97,7 +156,6 @@ function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObj
     });
   }
   const selector = formatSelector(obj(obj((object as unknown as Obj).spec).selector));
-  const events = withEvents ? searchEvents(ctx, object, true) : undefined;
   if (key === 'apps/deployments') {
     const rss = listItems(ctx, `/apis/apps/v1/namespaces/${ns}/replicasets`, { labelSelector: selector });
     return describeDeployment(object, rss, events, now);

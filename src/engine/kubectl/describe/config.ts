@@ -5,7 +5,16 @@
 import type { KubeObject } from '../../api/types.ts';
 import { DescribeWriter } from './describe-writer.ts';
 import { writeEvents } from './events.ts';
-import { arr, obj, s, writeAnnotations, writeLabels, writeMultiline, type Obj } from './format.ts';
+import {
+  arr,
+  formatLabels,
+  obj,
+  s,
+  writeAnnotations,
+  writeLabels,
+  writeMultiline,
+  type Obj,
+} from './format.ts';
 
 function writeHeader(w: DescribeWriter, o: Obj, namespaced = true): void {
   const meta = obj(o.metadata);
@@ -130,13 +139,6 @@ function writeLimitRanges(w: DescribeWriter, ranges: readonly Obj[], prefix: str
       }
     }
   }
-}
-
-/** Go's labels.FormatLabels: `k=v,k2=v2` in key order, or `<none>`. */
-function formatLabels(map: unknown): string {
-  const o = obj(map as never);
-  const keys = Object.keys(o).sort();
-  return keys.length ? keys.map((k) => `${k}=${s(o[k])}`).join(',') : '<none>';
 }
 
 export function describePriorityClass(

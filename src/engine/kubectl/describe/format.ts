@@ -135,3 +135,15 @@ export function controllerRef(meta: Obj): Obj | undefined {
     .map(obj)
     .find((r) => r.controller === true);
 }
+
+/** Go's labels.FormatLabels: `k=v,k2=v2` in key order, or `<none>`. */
+export function formatLabels(map: JsonValue | undefined): string {
+  const o = obj(map);
+  const keys = Object.keys(o).sort();
+  return keys.length ? keys.map((k) => `${k}=${s(o[k])}`).join(',') : '<none>';
+}
+
+/** Go's fmt `%v` of a []string: `[a b]`. */
+export function goList(values: JsonValue | undefined): string {
+  return `[${arr(values).map(s).join(' ')}]`;
+}
