@@ -18,7 +18,10 @@ import {
 } from '../describe/config.ts';
 import { describeGeneric } from '../describe/generic.ts';
 import { searchEvents } from '../describe/events.ts';
-import { arr, obj, s, type Obj } from '../describe/format.ts';
+import { arr, formatLabels, obj, s, type Obj } from '../describe/format.ts';
+import { describeEndpoints, describeEndpointSlice } from '../describe/endpoints.ts';
+import { describeCronJob, describeJob } from '../describe/jobs.ts';
+import { describeDaemonSet, describeReplicationController, describeStatefulSet } from '../describe/sets.ts';
 import { describeIngress, describeNetworkPolicy, describeService } from '../describe/network.ts';
 import { describeHorizontalPodAutoscaler, describePodDisruptionBudget } from '../describe/policy.ts';
 import {
@@ -121,6 +124,29 @@ function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObj
       return describeStorageClass(object, events, now);
     case '/persistentvolumes':
       return describePersistentVolume(object, events, now);
+    case 'batch/jobs':
+      return describeJob(object, events, now);
+    case 'batch/cronjobs':
+      return describeCronJob(object, events, now);
+    case '/endpoints':
+      return describeEndpoints(object, events, now);
+    case 'discovery.k8s.io/endpointslices':
+      return describeEndpointSlice(object, events, now);
+    case 'apps/daemonsets':
+    case 'apps/statefulsets':
+    case '/replicationcontrollers': {
+      const spec = obj((object as unknown as Obj).spec);
+      // A ReplicationController's selector is a plain map.
+      const selector =
+        key === '/replicationcontrollers' ? formatLabels(spec.selector) : formatSelector(obj(spec.selector));
+      const pods =
+        listItems(ctx, `/api/v1/namespaces/${ns}/pods`, {
+          labelSelector: selector === '<none>' ? '' : selector,
+        }) ?? [];
+      if (key === 'apps/daemonsets') return describeDaemonSet(object, pods, events, now);
+      if (key === 'apps/statefulsets') return describeStatefulSet(object, pods, events, now);
+      return describeReplicationController(object, pods, events, now);
+    }
     case '/persistentvolumeclaims': {
       const pods = listItems(ctx, `/api/v1/namespaces/${ns}/pods`, {}) ?? [];
       const usedBy = pods

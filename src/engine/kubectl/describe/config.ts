@@ -4,25 +4,9 @@
  */
 import type { KubeObject } from '../../api/types.ts';
 import { DescribeWriter } from './describe-writer.ts';
+import { writeIdentity } from './preamble.ts';
 import { writeEvents } from './events.ts';
-import {
-  arr,
-  formatLabels,
-  obj,
-  s,
-  writeAnnotations,
-  writeLabels,
-  writeMultiline,
-  type Obj,
-} from './format.ts';
-
-function writeHeader(w: DescribeWriter, o: Obj, namespaced = true): void {
-  const meta = obj(o.metadata);
-  w.write(0, `Name:\t${s(meta.name)}\n`);
-  if (namespaced) w.write(0, `Namespace:\t${s(meta.namespace)}\n`);
-  writeLabels(w, 0, 'Labels', meta.labels);
-  writeAnnotations(w, 0, meta.annotations);
-}
+import { arr, formatLabels, obj, s, writeMultiline, type Obj } from './format.ts';
 
 /** Bytes of a base64 value, as the decoded []byte Go holds. */
 function decodedLength(base64: string): number {
@@ -37,7 +21,7 @@ export function describeConfigMap(
 ): string {
   const o = object as unknown as Obj;
   const w = new DescribeWriter();
-  writeHeader(w, o);
+  writeIdentity(w, obj(o.metadata));
   w.write(0, '\nData\n====\n');
   const data = obj(o.data);
   for (const key of Object.keys(data).sort()) {
@@ -57,7 +41,7 @@ export function describeConfigMap(
 export function describeSecret(object: KubeObject): string {
   const o = object as unknown as Obj;
   const w = new DescribeWriter();
-  writeHeader(w, o);
+  writeIdentity(w, obj(o.metadata));
   w.write(0, `\nType:\t${s(o.type)}\n`);
   w.write(0, '\nData\n====\n');
   const data = obj(o.data);
@@ -72,7 +56,7 @@ export function describeServiceAccount(
 ): string {
   const o = object as unknown as Obj;
   const w = new DescribeWriter();
-  writeHeader(w, o);
+  writeIdentity(w, obj(o.metadata));
   const names = (list: unknown) => arr(list as never).map((r) => s(obj(r).name));
   writeMultiline(w, 0, 'Image pull secrets', names(o.imagePullSecrets));
   writeMultiline(w, 0, 'Mountable secrets', names(o.secrets));
@@ -89,7 +73,7 @@ export interface NamespaceContext {
 export function describeNamespace(object: KubeObject, related: NamespaceContext): string {
   const o = object as unknown as Obj;
   const w = new DescribeWriter();
-  writeHeader(w, o, false);
+  writeIdentity(w, obj(o.metadata), false);
   w.write(0, `Status:\t${s(obj(o.status).phase)}\n`);
   w.write(0, '\n');
   writeQuotas(w, related.quotas);

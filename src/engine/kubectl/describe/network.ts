@@ -1,6 +1,7 @@
 /** Describers for networking: Service, Ingress and NetworkPolicy. */
 import type { KubeObject } from '../../api/types.ts';
 import { DescribeWriter } from './describe-writer.ts';
+import { partsOf, writeIdentity } from './preamble.ts';
 import { writeEvents } from './events.ts';
 import { arr, formatLabels, obj, s, writeAnnotations, writeLabels, type Obj } from './format.ts';
 import { formatSelector } from './workloads.ts';
@@ -30,14 +31,9 @@ export function describeService(
   related: { slices: readonly Obj[]; events: readonly Obj[] | undefined },
   now: number,
 ): string {
-  const o = object as unknown as Obj;
-  const meta = obj(o.metadata);
-  const spec = obj(o.spec);
+  const { o, meta, spec } = partsOf(object);
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${s(meta.name)}\n`);
-  w.write(0, `Namespace:\t${s(meta.namespace)}\n`);
-  writeLabels(w, 0, 'Labels', meta.labels);
-  writeAnnotations(w, 0, meta.annotations);
+  writeIdentity(w, meta);
   w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
   w.write(0, `Type:\t${s(spec.type)}\n`);
   if (spec.ipFamilyPolicy !== undefined) w.write(0, `IP Family Policy:\t${s(spec.ipFamilyPolicy)}\n`);
@@ -103,9 +99,7 @@ export function describeIngress(
   related: { lookup: IngressBackendLookup; events: readonly Obj[] | undefined },
   now: number,
 ): string {
-  const o = object as unknown as Obj;
-  const meta = obj(o.metadata);
-  const spec = obj(o.spec);
+  const { o, meta, spec } = partsOf(object);
   const w = new DescribeWriter();
   w.write(0, `Name:\t${s(meta.name)}\n`);
   writeLabels(w, 0, 'Labels', meta.labels);
@@ -210,9 +204,7 @@ function writeRules(w: DescribeWriter, rules: readonly Obj[], direction: 'ingres
 }
 
 export function describeNetworkPolicy(object: KubeObject): string {
-  const o = object as unknown as Obj;
-  const meta = obj(o.metadata);
-  const spec = obj(o.spec);
+  const { meta, spec } = partsOf(object);
   const w = new DescribeWriter();
   w.write(0, `Name:\t${s(meta.name)}\n`);
   w.write(0, `Namespace:\t${s(meta.namespace)}\n`);

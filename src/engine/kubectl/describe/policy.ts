@@ -1,8 +1,9 @@
 /** Describers for PodDisruptionBudget and HorizontalPodAutoscaler. */
 import type { KubeObject } from '../../api/types.ts';
 import { DescribeWriter } from './describe-writer.ts';
+import { partsOf, writeIdentity } from './preamble.ts';
 import { writeEvents } from './events.ts';
-import { arr, num, obj, rfc1123z, s, writeAnnotations, writeLabels, type Obj } from './format.ts';
+import { arr, num, obj, rfc1123z, s, type Obj } from './format.ts';
 import { formatSelector } from './workloads.ts';
 
 export function describePodDisruptionBudget(
@@ -10,10 +11,7 @@ export function describePodDisruptionBudget(
   events: readonly Obj[] | undefined,
   now: number,
 ): string {
-  const o = object as unknown as Obj;
-  const meta = obj(o.metadata);
-  const spec = obj(o.spec);
-  const status = obj(o.status);
+  const { meta, spec, status } = partsOf(object);
   const w = new DescribeWriter();
   w.write(0, `Name:\t${s(meta.name)}\n`);
   w.write(0, `Namespace:\t${s(meta.namespace)}\n`);
@@ -50,16 +48,10 @@ export function describeHorizontalPodAutoscaler(
   events: readonly Obj[] | undefined,
   now: number,
 ): string {
-  const o = object as unknown as Obj;
-  const meta = obj(o.metadata);
-  const spec = obj(o.spec);
-  const status = obj(o.status);
+  const { meta, spec, status } = partsOf(object);
   const target = obj(spec.scaleTargetRef);
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${s(meta.name)}\n`);
-  w.write(0, `Namespace:\t${s(meta.namespace)}\n`);
-  writeLabels(w, 0, 'Labels', meta.labels);
-  writeAnnotations(w, 0, meta.annotations);
+  writeIdentity(w, meta);
   w.write(0, `CreationTimestamp:\t${rfc1123z(meta.creationTimestamp)}\n`);
   w.write(0, `Reference:\t${s(target.kind)}/${s(target.name)}\n`);
   w.write(0, 'Metrics:\t( current / target )\n');

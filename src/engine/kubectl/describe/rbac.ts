@@ -5,7 +5,8 @@
  */
 import type { KubeObject } from '../../api/types.ts';
 import { DescribeWriter } from './describe-writer.ts';
-import { arr, obj, s, writeAnnotations, writeLabels, type Obj } from './format.ts';
+import { writeIdentity } from './preamble.ts';
+import { arr, obj, s, type Obj } from './format.ts';
 
 interface Rule {
   verbs: string[];
@@ -75,17 +76,10 @@ function resourceWithGroup(rule: Rule): string {
     .join(' ');
 }
 
-function writeHeader(w: DescribeWriter, o: Obj): void {
-  const meta = obj(o.metadata);
-  w.write(0, `Name:\t${s(meta.name)}\n`);
-  writeLabels(w, 0, 'Labels', meta.labels);
-  writeAnnotations(w, 0, meta.annotations);
-}
-
 export function describeRole(object: KubeObject): string {
   const o = object as unknown as Obj;
   const w = new DescribeWriter();
-  writeHeader(w, o);
+  writeIdentity(w, obj(o.metadata), false);
   const rules = compact(arr(o.rules).map(obj).flatMap(breakdown)).sort((a, b) => {
     const [x, y] = [goString(a), goString(b)];
     return x < y ? -1 : x > y ? 1 : 0;
@@ -106,7 +100,7 @@ export function describeRole(object: KubeObject): string {
 export function describeRoleBinding(object: KubeObject): string {
   const o = object as unknown as Obj;
   const w = new DescribeWriter();
-  writeHeader(w, o);
+  writeIdentity(w, obj(o.metadata), false);
   const ref = obj(o.roleRef);
   w.write(0, 'Role:\n');
   w.write(1, `Kind:\t${s(ref.kind)}\n`);

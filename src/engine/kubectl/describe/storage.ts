@@ -1,6 +1,7 @@
 /** Describers for storage: StorageClass, PersistentVolume and PersistentVolumeClaim. */
 import type { KubeObject } from '../../api/types.ts';
 import { DescribeWriter } from './describe-writer.ts';
+import { partsOf, writeIdentity } from './preamble.ts';
 import { writeEvents } from './events.ts';
 import {
   arr,
@@ -98,14 +99,9 @@ export function describePersistentVolume(
   events: readonly Obj[] | undefined,
   now: number,
 ): string {
-  const o = object as unknown as Obj;
-  const meta = obj(o.metadata);
-  const spec = obj(o.spec);
-  const status = obj(o.status);
+  const { meta, spec, status } = partsOf(object);
   const w = new DescribeWriter();
-  w.write(0, `Name:\t${s(meta.name)}\n`);
-  writeLabels(w, 0, 'Labels', meta.labels);
-  writeAnnotations(w, 0, meta.annotations);
+  writeIdentity(w, meta, false);
   w.write(0, `Finalizers:\t${goList(meta.finalizers)}\n`);
   w.write(0, `StorageClass:\t${s(spec.storageClassName)}\n`);
   w.write(0, `Status:\t${meta.deletionTimestamp ? 'Terminating' : s(status.phase)}\n`);
@@ -128,10 +124,7 @@ export function describePersistentVolumeClaim(
   related: { usedBy: readonly string[]; events: readonly Obj[] | undefined },
   now: number,
 ): string {
-  const o = object as unknown as Obj;
-  const meta = obj(o.metadata);
-  const spec = obj(o.spec);
-  const status = obj(o.status);
+  const { meta, spec, status } = partsOf(object);
   const w = new DescribeWriter();
   w.write(0, `Name:\t${s(meta.name)}\n`);
   w.write(0, `Namespace:\t${s(meta.namespace)}\n`);

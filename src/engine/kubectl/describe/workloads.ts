@@ -1,6 +1,7 @@
 /** `kubectl describe deployment|replicaset` (DeploymentDescriber, ReplicaSetDescriber). */
 import type { KubeObject } from '../../api/types.ts';
 import { writePodTemplate } from './containers.ts';
+import { writePodsStatus } from './controller-pods.ts';
 import { DescribeWriter } from './describe-writer.ts';
 import { writeEvents } from './events.ts';
 import {
@@ -151,14 +152,7 @@ export function describeReplicaSet(
   const owner = controllerRef(meta);
   if (owner) w.write(0, `Controlled By:\t${s(owner.kind)}/${s(owner.name)}\n`);
   w.write(0, `Replicas:\t${num(status.replicas)} current / ${num(spec.replicas, 1)} desired\n`);
-  if (pods) {
-    const owned = pods.filter((p) => controllerRef(obj(p.metadata))?.uid === meta.uid);
-    const count = (phase: string): number => owned.filter((p) => obj(p.status).phase === phase).length;
-    w.write(
-      0,
-      `Pods Status:\t${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed\n`,
-    );
-  }
+  if (pods) writePodsStatus(w, 'Pods Status', rs, pods);
   writePodTemplate(w, obj(spec.template));
   writeConditions(w, arr(status.conditions).map(obj));
   if (events) writeEvents(w, events, now);
