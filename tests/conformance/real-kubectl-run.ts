@@ -14,26 +14,61 @@ import type { RunningServer } from '../../src/engine/cli/serve/serve-command.ts'
 
 const KUBECTL_TIMEOUT_MS = 10_000;
 
-/** Runs one kubectl, stdout and stderr interleaved as a terminal would show them. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Output has been quiet this long: kubectl has printed what it had. */
+const QUIET_MS = 700;
+
+const isWatch = (args: readonly string[]) =>
+  args.some(
+    (a) => a === '-w' || a === '--watch' || a === '--watch-only' || a === '-w=true' || a === '--watch=true',
+  );
+
+/**
+ * Runs one kubectl, stdout and stderr interleaved as a terminal would show them. A watch
+ * (`get -w`) is given the same run of virtual time our kubectl's watch has: once it has
+ * printed its list, the server settles the cluster, and the watch is stopped when its
+ * output goes quiet.
+ */
 function runKubectl(
   binary: string,
   args: string[],
   stdin: string | undefined,
   env: NodeJS.ProcessEnv,
   cwd: string,
+  settle: () => Promise<void>,
 ) {
   return new Promise<string>((resolve, reject) => {
     const child = spawn('/bin/sh', ['-c', 'exec "$0" "$@" 2>&1', binary, ...args], { env, cwd });
     let output = '';
+    let lastOutput = Date.now();
+    let exited = false;
+    if (isWatch(args)) {
+      const whenQuiet = async () => {
+        while (!exited && (output === '' || Date.now() - lastOutput < QUIET_MS)) await sleep(100);
+      };
+      void (async () => {
+        await whenQuiet();
+        if (exited) return;
+        await settle();
+        lastOutput = Date.now();
+        await whenQuiet();
+        child.kill('SIGKILL');
+      })();
+    }
     // The virtual clock stands still between steps: a kubectl that waits for time to pass
     // would wait forever, so it is stopped and the transcript says so.
     const timer = setTimeout(() => {
       output += `<kubectl still running after ${KUBECTL_TIMEOUT_MS / 1000}s: stopped>\n`;
       child.kill('SIGKILL');
     }, KUBECTL_TIMEOUT_MS);
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      lastOutput = Date.now();
+    });
     child.on('error', reject);
     child.on('close', () => {
+      exited = true;
       clearTimeout(timer);
       resolve(output);
     });
@@ -58,7 +93,10 @@ export async function runWithRealKubectl(
     if (!Array.isArray(words)) throw new Error(`cannot split ${step.command}`);
     const [program, ...args] = words;
     if (program === 'kubectl') {
-      transcript += await runKubectl(binary, args, step.stdin, env, cwd);
+      const settle = async () => {
+        await fetch(`${server.url}/kubesim/v1/settle`, { method: 'POST', body: '{}' });
+      };
+      transcript += await runKubectl(binary, args, step.stdin, env, cwd, settle);
     } else {
       const response = await fetch(`${server.url}/kubesim/v1/exec`, {
         method: 'POST',

@@ -21,8 +21,17 @@ export const MAX_WATCH_MS = 5 * 60_000;
 const TABLE_ACCEPT =
   'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
+/** kubectl pads the event types to one width, so the EVENT column never grows. */
+const PADDED_EVENT_TYPES: Readonly<Record<string, string>> = {
+  ADDED: 'ADDED   ',
+  MODIFIED: 'MODIFIED',
+  DELETED: 'DELETED ',
+  ERROR: 'ERROR   ',
+};
+
 /** `--output-watch-events`: an EVENT column in front, ADDED for what the list returned. */
 function withEventColumn(table: Table, type: string): Table {
+  const cell = PADDED_EVENT_TYPES[type] ?? type;
   return {
     ...table,
     columnDefinitions:
@@ -32,7 +41,7 @@ function withEventColumn(table: Table, type: string): Table {
             { name: 'EVENT', type: 'string', format: '', description: '', priority: 0 },
             ...table.columnDefinitions,
           ],
-    rows: table.rows.map((row) => ({ ...row, cells: [type, ...row.cells] })),
+    rows: table.rows.map((row) => ({ ...row, cells: [cell, ...row.cells] })),
   };
 }
 
