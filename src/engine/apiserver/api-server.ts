@@ -112,6 +112,7 @@ export class ApiServer {
       client: context.client,
       requestSeq: sent.seq,
       sink: this.#tableSink(request, resolved, sink),
+      bookmarks: query.allowWatchBookmarks === 'true' || query.allowWatchBookmarks === '1',
     });
   }
 

@@ -19,9 +19,15 @@ export interface Cancellable {
 }
 
 export interface WatchScheduler {
-  /** Runs `run` after `delayMs` of virtual time as pending work of `owner`. */
-  schedule(delayMs: number, owner: string, run: () => void): Cancellable;
+  /**
+   * Runs `run` after `delayMs` of virtual time as pending work of `owner`; `periodic` work
+   * (bookmarks) does not keep the cluster from counting as settled.
+   */
+  schedule(delayMs: number, owner: string, run: () => void, periodic?: boolean): Cancellable;
 }
+
+/** How often the API server sends a watcher that allows them a BOOKMARK event. */
+export const BOOKMARK_INTERVAL_MS = 60_000;
 
 /** Virtual network latency between the API server and a watching client. */
 export const WATCH_DELIVERY_LATENCY_MS = 1;
@@ -48,6 +54,8 @@ export interface OpenWatchParams {
   readonly client: string;
   readonly requestSeq: number;
   readonly sink: WatchSink;
+  /** `allowWatchBookmarks=true`: the client wants the current resourceVersion now and then. */
+  readonly bookmarks?: boolean;
 }
 
 export function openWatch(p: OpenWatchParams): WatchHandle {
@@ -123,10 +131,32 @@ export function openWatch(p: OpenWatchParams): WatchHandle {
     }
   }
 
+  // A bookmark tells a client how far the store has got, so a restarted watch need not relist.
+  let bookmark: Cancellable | undefined;
+  const scheduleBookmark = (): void => {
+    bookmark = p.scheduler.schedule(
+      BOOKMARK_INTERVAL_MS,
+      `watch/${p.client}`,
+      () => {
+        if (stopped) return;
+        const object = {
+          apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
+          kind: r.kind,
+          metadata: { resourceVersion: String(p.store.revision) },
+        };
+        deliver({ type: 'BOOKMARK', object }, undefined);
+        scheduleBookmark();
+      },
+      true,
+    );
+  };
+  if (p.bookmarks && storeWatch) scheduleBookmark();
+
   return {
     stop() {
       if (stopped) return;
       stopped = true;
+      bookmark?.cancel();
       storeWatch?.cancel();
       for (const job of pending) job.cancel();
       pending.clear();

@@ -115,6 +115,33 @@ describe('API server semantics', () => {
     expect(watchRecords[0]!.causeSeq).toBeDefined();
   });
 
+  it('sends a BOOKMARK with the current resourceVersion each minute to watchers that allow them', () => {
+    const c = cluster();
+    const api = c.client('test');
+    const events = (query: Record<string, string>) => {
+      const seen: WatchEvent[] = [];
+      api.watch(resourceOf('ConfigMap'), 'default', query, { onEvent: (e) => seen.push(e) });
+      return seen;
+    };
+    const from = String(c.store.revision);
+    const withBookmarks = events({ resourceVersion: from, allowWatchBookmarks: 'true' });
+    const without = events({ resourceVersion: from, allowWatchBookmarks: 'false' });
+    // Bookmarks are background work: they do not keep the cluster from settling.
+    expect(c.settle().settled).toBe(true);
+    c.advance(61_000);
+    expect(withBookmarks).toEqual([
+      {
+        type: 'BOOKMARK',
+        object: {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { resourceVersion: String(c.store.revision) },
+        },
+      },
+    ]);
+    expect(without).toEqual([]);
+  });
+
   it('answers a watch from a compacted revision with 410 Expired', () => {
     const c = cluster();
     const api = c.client('test');

@@ -143,7 +143,8 @@ export class Cluster implements ApiTransport {
   }
 
   readonly scheduler: WatchScheduler = {
-    schedule: (delayMs, owner, run) => this.schedule(delayMs, owner, run, 'work'),
+    schedule: (delayMs, owner, run, periodic) =>
+      this.schedule(delayMs, owner, run, periodic ? 'periodic' : 'work'),
   };
 
   schedule(delayMs: number, owner: string, run: () => void, kind: EventKind = 'work'): Cancellable {
