@@ -3,6 +3,7 @@
  * virtual time running at a multiple of wall time, so real clients can drive it.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { ExecStreams } from './exec-stream.ts';
 import { Session } from '../../session.ts';
 import { createOpenApiDocumentProvider } from '../../schema/tools/openapi-documents.ts';
 import { ClockDriver } from './clock-driver.ts';
@@ -97,6 +98,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const clock = new ClockDriver(session.cluster, options.speed);
   const watches = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => void handleHttp({ session, clock, watches }, req, res));
+  const execs = new ExecStreams(session);
+  server.on('upgrade', (req, socket, head) => {
+    if (!execs.upgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -111,6 +116,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     session,
     close: async () => {
       clock.stop();
+      execs.close();
       for (const res of watches) res.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

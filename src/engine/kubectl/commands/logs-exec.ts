@@ -1,4 +1,5 @@
 /** `kubectl logs` and `kubectl exec`, through the pods/log and pods/exec subresources. */
+import { isBareShell, shellScriptCommand } from '../../node/shell-stdin.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import type { Status } from '../../apiserver/status.ts';
@@ -106,10 +107,12 @@ export function runExec(ctx: CommandContext): void {
     return out.fail(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
   }
   const container = str(flags, 'container') || defaultContainer(ctx, found.pod);
+  const script = bool(flags, 'stdin') && ctx.stdin !== undefined && isBareShell(command);
+  const run = script ? shellScriptCommand(command, ctx.stdin!) : command;
   const res = ctx.host.client.request({
     method: 'POST',
     path: resourcePath(podsResource, ctx.namespace, found.pod.metadata.name, 'exec'),
-    query: { command: command.join('\u0000'), container, stdout: 'true', stderr: 'true' },
+    query: { command: run.join('\u0000'), container, stdout: 'true', stderr: 'true' },
   });
   if (res.status >= 400) return out.fail(apiErrorMessage(res.body as Status));
   const result = res.body as { stdout: string; stderr: string; exitCode: number };
