@@ -22,7 +22,12 @@ import { arr, formatLabels, obj, s, type Obj } from '../describe/format.ts';
 import { describeEndpoints, describeEndpointSlice } from '../describe/endpoints.ts';
 import { describeCronJob, describeJob } from '../describe/jobs.ts';
 import { describeDaemonSet, describeReplicationController, describeStatefulSet } from '../describe/sets.ts';
-import { describeIngress, describeNetworkPolicy, describeService } from '../describe/network.ts';
+import {
+  describeIngress,
+  describeIngressClass,
+  describeNetworkPolicy,
+  describeService,
+} from '../describe/network.ts';
 import { describeHorizontalPodAutoscaler, describePodDisruptionBudget } from '../describe/policy.ts';
 import {
   describePersistentVolume,
@@ -114,6 +119,8 @@ function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObj
         },
         now,
       );
+    case 'networking.k8s.io/ingressclasses':
+      return describeIngressClass(object, events, now);
     case 'networking.k8s.io/networkpolicies':
       return describeNetworkPolicy(object);
     case 'policy/poddisruptionbudgets':

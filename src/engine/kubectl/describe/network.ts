@@ -234,3 +234,23 @@ export function describeNetworkPolicy(object: KubeObject): string {
   w.write(1, `Policy Types: ${types.join(', ')}\n`);
   return w.text();
 }
+
+export function describeIngressClass(
+  object: KubeObject,
+  events: readonly Obj[] | undefined,
+  now: number,
+): string {
+  const { meta, spec } = partsOf(object);
+  const w = new DescribeWriter();
+  writeIdentity(w, meta, false);
+  w.write(0, `Controller:\t${s(spec.controller)}\n`);
+  if (spec.parameters) {
+    const parameters = obj(spec.parameters);
+    w.write(0, 'Parameters:\n');
+    if (parameters.apiGroup !== undefined) w.write(1, `APIGroup:\t${s(parameters.apiGroup)}\n`);
+    w.write(1, `Kind:\t${s(parameters.kind)}\n`);
+    w.write(1, `Name:\t${s(parameters.name)}\n`);
+  }
+  if (events) writeEvents(w, events, now);
+  return w.text();
+}
