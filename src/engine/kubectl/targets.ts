@@ -23,8 +23,13 @@ export function resolveTargets(
     }
     const targets: Target[] = [];
     for (const arg of args) {
-      const [type, name] = [arg.slice(0, arg.indexOf('/')), arg.slice(arg.indexOf('/') + 1)];
-      if (!name) return `error: arguments in resource/name form must have a single resource and name`;
+      const parts = arg.split('/');
+      if (parts.length !== 2)
+        return 'error: arguments in resource/name form may not have more than one slash';
+      const [type = '', name = ''] = parts;
+      if (!type || !name || type.split(',').filter(Boolean).length !== 1) {
+        return `error: arguments in resource/name form must have a single resource and name`;
+      }
       const resource = ctx.mapper.resolve(type);
       if (!resource) return `error: the server doesn't have a resource type "${type}"`;
       const existing = targets.find((t) => t.resource === resource);
