@@ -167,7 +167,7 @@ export class ApiServer {
           );
           return isStatus(metrics) ? respond(metrics) : ok(metrics);
         }
-        return this.#resourceRequest(request, parsed.target, context);
+        return withDeprecationWarning(parsed.target, this.#resourceRequest(request, parsed.target, context));
     }
   }
 
@@ -598,4 +598,18 @@ function encodeContinue(offset: number): string {
 function decodeContinue(token: string): number | undefined {
   const m = /^offset-(\d+)$/.exec(token);
   return m ? Number(m[1]) : undefined;
+}
+
+/** Kubernetes 1.33 deprecated v1 Endpoints: every request for them carries this warning. */
+export const ENDPOINTS_DEPRECATION =
+  'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+
+function withDeprecationWarning(target: ResourceTarget, response: ApiResponse): ApiResponse {
+  if (target.group !== '' || target.resource !== 'endpoints') return response;
+  const warning = `299 - ${JSON.stringify(ENDPOINTS_DEPRECATION)}`;
+  const existing = response.headers.warning;
+  return {
+    ...response,
+    headers: { ...response.headers, warning: existing ? `${existing}, ${warning}` : warning },
+  };
 }

@@ -6,6 +6,10 @@
 import type { Cluster } from './cluster.ts';
 import { resourceOf } from './cluster.ts';
 import type { NodeSpecInput } from '../node/node-object.ts';
+import type { KubeObject } from '../api/types.ts';
+
+/** Where the control-plane node's API server listens, as kubeadm on kind advertises it. */
+export const API_SERVER_ADDRESS = '172.18.0.2:6443';
 
 export interface NodeOptions {
   readonly name: string;
@@ -80,4 +84,36 @@ export function bootstrapCluster(cluster: Cluster, workers: number): void {
       sessionAffinity: 'None',
     },
   });
+  publishApiServerEndpoints(cluster);
+}
+
+/**
+ * The API server keeps the `kubernetes` Service's endpoints itself (the Service has no
+ * selector): its own address, in an Endpoints object and an EndpointSlice of that name.
+ */
+function publishApiServerEndpoints(cluster: Cluster): void {
+  const apiserver = cluster.client('apiserver');
+  const [ip = '', port = '6443'] = API_SERVER_ADDRESS.split(':');
+  apiserver.create(resourceOf('Endpoints'), {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+    },
+    subsets: [{ addresses: [{ ip }], ports: [{ name: 'https', port: Number(port), protocol: 'TCP' }] }],
+  } as KubeObject);
+  apiserver.create(resourceOf('EndpointSlice', 'discovery.k8s.io'), {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'kubernetes',
+      namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'kubernetes' },
+    },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [ip], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: Number(port), protocol: 'TCP' }],
+  } as KubeObject);
 }

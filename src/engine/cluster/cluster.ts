@@ -24,7 +24,7 @@ import { formatDuration } from '../time/duration.ts';
 import { EventQueue, type EventKind } from '../time/event-queue.ts';
 import { Rng } from '../time/rng.ts';
 import { TraceLog } from '../trace/trace-log.ts';
-import { bootstrapCluster, nodeInputFor, type NodeOptions } from './bootstrap.ts';
+import { API_SERVER_ADDRESS, bootstrapCluster, nodeInputFor, type NodeOptions } from './bootstrap.ts';
 import { nodeObject } from '../node/node-object.ts';
 import { newUid } from '../apiserver/identity.ts';
 import type { KubeletApi } from '../node/kubelet-api.ts';
@@ -116,7 +116,7 @@ export class Cluster implements ApiTransport {
       selectors: parts.selectors,
       tablePrinter: parts.tablePrinter,
       scheduler: this.scheduler,
-      serverAddress: '172.18.0.2:6443',
+      serverAddress: API_SERVER_ADDRESS,
       nodeProxy: (nodeName) => this.kubelets.get(nodeName),
       ...(parts.openapi ? { openapi: parts.openapi } : {}),
     });

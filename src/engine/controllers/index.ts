@@ -5,6 +5,8 @@
 import { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
+import { EndpointsController } from './endpoint/endpoints-controller.ts';
+import { EndpointSliceController } from './endpointslice/endpointslice-controller.ts';
 import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
 import { createNodeLifecycleControllers } from './node-lifecycle-controllers.ts';
 import { createWorkloadControllers } from './workload-controllers.ts';
@@ -42,6 +44,8 @@ export function startControllerManager(cluster: Cluster): ControllerManager {
     serviceAccounts,
     rootCaPublisher,
     ...createWorkloadControllers(cluster, informers),
+    new EndpointSliceController(cluster, informers),
+    new EndpointsController(cluster, informers),
     ...createNodeLifecycleControllers(cluster, informers),
   ];
   // Every controller has registered its handlers before the first one starts the informers,

@@ -3,6 +3,7 @@
  * what the real kubectl would print. It talks to the API server only through REST calls,
  * like the real one, so each call is traced under the component id `kubectl`.
  */
+import { ApiClient } from '../client/api-client.ts';
 import type { CommandContext, KubectlHost } from './context.ts';
 import { FlagError, parseFlags, type FlagSpec } from './flags.ts';
 import { Output } from './output.ts';
@@ -148,7 +149,7 @@ export class Kubectl {
         ? parsed.flags.namespace
         : 'default';
     command.run({
-      host: this.host,
+      host: withWarningsTo(this.host, out),
       mapper: this.mapper,
       out,
       args: parsed.args,
@@ -230,4 +231,35 @@ function levenshtein(a: string, b: string): number {
     }
   }
   return d[a.length]![b.length]!;
+}
+
+/** `299 - "text"` values of a Warning header, as client-go's warning handler reads them. */
+export function warningTexts(header: string | undefined): string[] {
+  if (!header) return [];
+  return [...header.matchAll(/299 - "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]!}"`) as string);
+}
+
+/**
+ * The host as one command sees it: responses' Warning headers go to stderr as `Warning: …`
+ * lines as they arrive, each once, as kubectl's deduplicating warning writer prints them.
+ */
+function withWarningsTo(host: KubectlHost, out: Output): KubectlHost {
+  const seen = new Set<string>();
+  const transport = host.client.transport;
+  const client = new ApiClient(
+    {
+      handle: (request, context) => {
+        const response = transport.handle(request, context);
+        for (const text of warningTexts(response.headers.warning)) {
+          if (seen.has(text)) continue;
+          seen.add(text);
+          out.err(`Warning: ${text}\n`);
+        }
+        return response;
+      },
+      watch: (request, context, sink) => transport.watch(request, context, sink),
+    },
+    host.client.client,
+  );
+  return Object.assign(Object.create(host) as KubectlHost, { client });
 }

@@ -8,20 +8,28 @@ import { formatSelector } from './workloads.ts';
 
 const MAX_ENDPOINTS = 3;
 
-/** The ready endpoints of a service port across its EndpointSlices: `ip:port`, three at most. */
+/**
+ * The ready endpoints of a service port across its EndpointSlices: `ip:port`, three at most.
+ * No slices at all is `<none>`; slices without ready endpoints give nothing.
+ */
 export function formatEndpoints(slices: readonly Obj[], portName: string): string {
+  if (slices.length === 0) return '<none>';
   const addresses: string[] = [];
+  const ready = (endpoint: Obj) => obj(endpoint.conditions).ready !== false;
   for (const slice of slices) {
-    const port = arr(slice.ports)
-      .map(obj)
-      .find((p) => s(p.name) === portName);
-    if (!port) continue;
-    for (const endpoint of arr(slice.endpoints).map(obj)) {
-      if (obj(endpoint.conditions).ready === false) continue;
-      for (const address of arr(endpoint.addresses)) addresses.push(`${s(address)}:${s(port.port)}`);
+    const ports = arr(slice.ports).map(obj);
+    const endpoints = arr(slice.endpoints).map(obj).filter(ready);
+    // A slice without ports lists bare addresses.
+    if (ports.length === 0) {
+      for (const endpoint of endpoints) addresses.push(...arr(endpoint.addresses).map(s));
+      continue;
+    }
+    for (const port of ports.filter((p) => s(p.name) === portName)) {
+      for (const endpoint of endpoints) {
+        for (const address of arr(endpoint.addresses)) addresses.push(`${s(address)}:${s(port.port)}`);
+      }
     }
   }
-  if (addresses.length === 0) return '<none>';
   const shown = addresses.slice(0, MAX_ENDPOINTS).join(',');
   return addresses.length > MAX_ENDPOINTS ? `${shown} + ${addresses.length - MAX_ENDPOINTS} more...` : shown;
 }

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../api/types.ts';
+import { planEndpointSlices } from './endpointslice-plan.ts';
+
+const service: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web', namespace: 'default', uid: 'svc-uid', labels: { app: 'web' } },
+  spec: {
+    selector: { app: 'web' },
+    clusterIP: '10.96.10.10',
+    ports: [{ name: 'http', port: 80, protocol: 'TCP', targetPort: 'http' }],
+  },
+};
+
+function pod(
+  name: string,
+  ip: string,
+  options: { ready?: boolean; deleting?: boolean; phase?: string; port?: number } = {},
+): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `${name}-uid`,
+      labels: { app: 'web' },
+      ...(options.deleting ? { deletionTimestamp: '2025-01-01T00:01:00Z' } : {}),
+    },
+    spec: {
+      nodeName: 'kubesim-worker',
+      containers: [{ name: 'web', ports: [{ name: 'http', containerPort: options.port ?? 8080 }] }],
+    },
+    status: {
+      phase: options.phase ?? 'Running',
+      ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+      conditions: [{ type: 'Ready', status: options.ready === false ? 'False' : 'True' }],
+    },
+  };
+}
+
+const plan = (pods: KubeObject[], existing: KubeObject[] = []) =>
+  planEndpointSlices({ service, pods, existing, zoneOf: () => undefined });
+
+function written(slice: KubeObject, name: string): KubeObject {
+  return { ...slice, metadata: { ...slice.metadata, name, uid: `${name}-uid`, resourceVersion: '1' } };
+}
+
+describe('EndpointSlice planning', () => {
+  it('lists serving pods with their conditions and resolved named port, and leaves out pods with nothing to serve', () => {
+    const result = plan([
+      pod('b', '10.244.1.3', { ready: false }),
+      pod('a', '10.244.1.2'),
+      pod('c', '10.244.1.4', { deleting: true }),
+      pod('d', ''),
+      pod('e', '10.244.1.6', { phase: 'Succeeded' }),
+    ]);
+    expect(result.update).toEqual([]);
+    expect(result.delete).toEqual([]);
+    expect(result.create).toHaveLength(1);
+    const [slice] = result.create as [
+      KubeObject & { endpoints: { addresses: string[]; conditions: object }[] },
+    ];
+    expect(slice.metadata).toEqual({
+      generateName: 'web-',
+      namespace: 'default',
+      labels: {
+        app: 'web',
+        'kubernetes.io/service-name': 'web',
+        'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io',
+      },
+      ownerReferences: [
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          name: 'web',
+          uid: 'svc-uid',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    });
+    expect((slice as unknown as { ports: unknown }).ports).toEqual([
+      { name: 'http', port: 8080, protocol: 'TCP' },
+    ]);
+    expect(slice.endpoints.map((e) => [e.addresses, e.conditions])).toEqual([
+      [['10.244.1.2'], { ready: true, serving: true, terminating: false }],
+      [['10.244.1.3'], { ready: false, serving: false, terminating: false }],
+      [['10.244.1.4'], { ready: false, serving: true, terminating: true }],
+    ]);
+  });
+
+  it('writes nothing the second time, keeps endpoints in place and appends new ones', () => {
+    const first = written(plan([pod('b', '10.244.1.3'), pod('c', '10.244.1.4')]).create[0]!, 'web-abcde');
+    expect(plan([pod('b', '10.244.1.3'), pod('c', '10.244.1.4')], [first])).toEqual({
+      create: [],
+      update: [],
+      delete: [],
+    });
+    const next = plan([pod('a', '10.244.1.2'), pod('c', '10.244.1.4')], [first]);
+    expect(next.create).toEqual([]);
+    expect(next.update).toHaveLength(1);
+    const addresses = (next.update[0] as unknown as { endpoints: { addresses: string[] }[] }).endpoints.map(
+      (e) => e.addresses[0],
+    );
+    expect(addresses).toEqual(['10.244.1.4', '10.244.1.2']);
+    expect(next.update[0]!.metadata.name).toBe('web-abcde');
+  });
+
+  it('keeps an empty placeholder slice when no pod serves, and groups pods by the ports they serve', () => {
+    const placeholder = plan([]).create;
+    expect(placeholder).toHaveLength(1);
+    expect(placeholder[0]).toMatchObject({ endpoints: [], ports: [] });
+    const mixed = plan(
+      [pod('a', '10.244.1.2'), pod('b', '10.244.1.3', { port: 9090 })],
+      [written(placeholder[0]!, 'web-zzzzz')],
+    );
+    expect(mixed.create.map((s) => (s as unknown as { ports: { port: number }[] }).ports[0]!.port)).toEqual([
+      8080, 9090,
+    ]);
+    expect(mixed.delete.map((s) => s.metadata.name)).toEqual(['web-zzzzz']);
+  });
+
+  it('puts at most 100 endpoints in a slice', () => {
+    const many = Array.from({ length: 150 }, (_, i) =>
+      pod(`p${String(i).padStart(3, '0')}`, `10.244.${Math.floor(i / 200)}.${i + 2}`),
+    );
+    const sizes = plan(many).create.map((s) => (s as unknown as { endpoints: unknown[] }).endpoints.length);
+    expect(sizes).toEqual([100, 50]);
+  });
+});
