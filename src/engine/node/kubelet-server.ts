@@ -44,7 +44,7 @@ export class KubeletServer implements KubeletApi {
     if (r?.state.kind !== 'running') {
       return statusErrors.badRequest(`unable to upgrade connection: container not found ("${name}")`);
     }
-    return runExec(this.kubelet.api, pod, name, command);
+    return runExec(this.kubelet.api, pod, name, command, r.current?.env);
   }
 
   summary(): NodeSummary {

@@ -23,6 +23,8 @@ export interface ContainerRun {
   finishedAt?: number;
   /** Lines written besides the program's own (e.g. a kill). */
   readonly extraLines: string[];
+  /** The environment the container started with (`NAME=value`). */
+  readonly env?: readonly string[];
 }
 
 export interface ContainerRecord {

@@ -16,11 +16,18 @@ import { PODS } from './pod-source.ts';
 import type { ContainerRecord, PodRecord } from './pod-state.ts';
 import { buildPodStatus, podPhase, podSpecOf } from './pod-status.ts';
 import { missingReference, type EnvSpec } from './config-refs.ts';
+import { containerEnvironment, type EnvContainer } from './container-env.ts';
 import type { ImageRegistry } from './registry/image-registry.ts';
 import { programFor } from './runtime/program.ts';
 import { Prober, type ProbedContainer } from './probes.ts';
 import { PodTermination } from './pod-termination.ts';
 import { memoryLimitBytes } from './runtime/memory.ts';
+import { builtinResources } from '../api/resources.ts';
+
+const core = (plural: string) => builtinResources.find((r) => r.group === '' && r.plural === plural)!;
+const CONFIGMAPS = core('configmaps');
+const SECRETS = core('secrets');
+const SERVICES = core('services');
 
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
@@ -232,6 +239,32 @@ export class PodWorker {
     this.#pullImage(rec, c, r, () => this.#create(rec, c, r));
   }
 
+  /** What the container's environment is at start: its sources and the Services that exist now. */
+  #environment(rec: PodRecord, c: ContainerSpec): string[] {
+    const api = this.host.api;
+    const ns = rec.pod.metadata.namespace ?? 'default';
+    const read = (resource: typeof CONFIGMAPS, namespace: string, name: string) => {
+      try {
+        return api.get(resource, namespace, name);
+      } catch (e) {
+        if (e instanceof ApiError) return undefined;
+        throw e;
+      }
+    };
+    const enableServiceLinks = (rec.pod.spec as { enableServiceLinks?: boolean }).enableServiceLinks ?? true;
+    return containerEnvironment(rec.pod, c as EnvContainer, {
+      configMap: (name) => read(CONFIGMAPS, ns, name),
+      secret: (name) => read(SECRETS, ns, name),
+      services: () => {
+        // The namespace's Services when service links are on; `kubernetes` always.
+        const local = enableServiceLinks ? api.list(SERVICES, ns).items : [];
+        const master = read(SERVICES, 'default', 'kubernetes');
+        const others = local.filter((s) => !(ns === 'default' && s.metadata.name === 'kubernetes'));
+        return [...others, ...(master ? [master] : [])];
+      },
+    });
+  }
+
   #pullImage(rec: PodRecord, c: ContainerSpec, r: ContainerRecord, then: () => void): void {
     const image = c.image ?? '';
     const resolved = this.host.registry.resolve(image);
@@ -326,7 +359,13 @@ export class PodWorker {
       r.previous = r.current;
       r.restartCount++;
     }
-    r.current = { program: program!, startedAt: now, containerID: r.containerID ?? '', extraLines: [] };
+    r.current = {
+      program: program!,
+      startedAt: now,
+      containerID: r.containerID ?? '',
+      extraLines: [],
+      env: this.#environment(rec, c),
+    };
     if (!program || program.startError) {
       const message = program?.startError ?? 'failed to start';
       this.#event(rec, r, 'Warning', 'Failed', `Error: ${message}`);

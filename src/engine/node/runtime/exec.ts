@@ -2,6 +2,7 @@
  * Commands run with `kubectl exec` in a running container: the environment the kubelet
  * gave it, its hostname, and the files of its mounted ConfigMaps and Secrets.
  */
+import { decodeBase64 } from './base64.ts';
 import { builtinResources } from '../../api/resources.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { ApiError, type ApiClient } from '../../client/api-client.ts';
@@ -54,8 +55,8 @@ interface ProjectedSource {
 
 interface Volume {
   name: string;
-  configMap?: { name: string };
-  secret?: { secretName: string };
+  configMap?: { name: string; items?: KeyToPath[] };
+  secret?: { secretName: string; items?: KeyToPath[] };
   projected?: { sources?: ProjectedSource[] };
 }
 
@@ -64,6 +65,7 @@ export function runExec(
   pod: KubeObject,
   containerName: string,
   command: readonly string[],
+  env?: readonly string[],
 ): ExecResult | Status {
   const first = command[0] ?? '';
   const name = first.split('/').pop() ?? first;
@@ -89,7 +91,7 @@ export function runExec(
   const container = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].find(
     (c) => c.name === containerName,
   );
-  const ctx: Ctx = { api, pod, container, volumes: spec.volumes ?? [] };
+  const ctx: Ctx = { api, pod, container, volumes: spec.volumes ?? [], ...(env ? { env } : {}) };
   const [program = '', ...args] = command;
   const base = program.split('/').pop() ?? program;
   if (['sh', 'bash', 'ash'].includes(base)) {
@@ -105,6 +107,8 @@ interface Ctx {
   readonly pod: KubeObject;
   readonly container: Container | undefined;
   readonly volumes: readonly Volume[];
+  /** The environment the container started with. */
+  readonly env?: readonly string[];
 }
 
 function runScript(ctx: Ctx, script: string): ExecResult {
@@ -152,23 +156,8 @@ function runPipeline(ctx: Ctx, words: readonly string[]): ExecResult {
   return { stdout: last.stdout, stderr, exitCode: last.exitCode };
 }
 
-function environment(ctx: Ctx): string[] {
-  const name = ctx.pod.metadata.name ?? '';
-  const env = [
-    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-    `HOSTNAME=${name}`,
-    ...(ctx.container?.env ?? []).map((e) => `${e.name}=${e.value ?? ''}`),
-    'KUBERNETES_SERVICE_PORT=443',
-    'KUBERNETES_SERVICE_PORT_HTTPS=443',
-    'KUBERNETES_PORT=tcp://10.96.0.1:443',
-    'KUBERNETES_PORT_443_TCP=tcp://10.96.0.1:443',
-    'KUBERNETES_PORT_443_TCP_PROTO=tcp',
-    'KUBERNETES_PORT_443_TCP_PORT=443',
-    'KUBERNETES_PORT_443_TCP_ADDR=10.96.0.1',
-    'KUBERNETES_SERVICE_HOST=10.96.0.1',
-    'HOME=/root',
-  ];
-  return env;
+function environment(ctx: Ctx): readonly string[] {
+  return ctx.env ?? [`HOSTNAME=${ctx.pod.metadata.name ?? ''}`];
 }
 
 function runOne(ctx: Ctx, argv: readonly string[], stdin?: string): ExecResult {
@@ -230,6 +219,15 @@ function runOne(ctx: Ctx, argv: readonly string[], stdin?: string): ExecResult {
   }
 }
 
+/** A ConfigMap's or Secret's keys as files: every key, or with `items` only those, at their paths. */
+function keysToPaths(
+  data: Record<string, string>,
+  items: readonly KeyToPath[] | undefined,
+): Map<string, string> {
+  if (!items) return new Map(Object.entries(data));
+  return new Map(items.filter((i) => i.key in data).map((i) => [i.path, data[i.key]!]));
+}
+
 /** The files of the volume mounted at `dir`, or undefined when nothing is mounted there. */
 function mountedFiles(ctx: Ctx, dir: string): Map<string, string> | undefined {
   const clean = dir.replace(/\/+$/, '');
@@ -240,12 +238,15 @@ function mountedFiles(ctx: Ctx, dir: string): Map<string, string> | undefined {
   try {
     if (volume.configMap) {
       const cm = ctx.api.get(CONFIGMAPS, ns, volume.configMap.name);
-      return new Map(Object.entries((cm.data as Record<string, string> | undefined) ?? {}));
+      return keysToPaths((cm.data as Record<string, string> | undefined) ?? {}, volume.configMap.items);
     }
     if (volume.secret) {
       const secret = ctx.api.get(SECRETS, ns, volume.secret.secretName);
       const data = (secret.data as Record<string, string> | undefined) ?? {};
-      return new Map(Object.entries(data).map(([k, v]) => [k, decodeBase64(v)]));
+      return keysToPaths(
+        Object.fromEntries(Object.entries(data).map(([k, v]) => [k, decodeBase64(v)])),
+        volume.secret.items,
+      );
     }
     if (volume.projected) return projectedFiles(ctx, volume.projected.sources ?? []);
   } catch (e) {
@@ -262,10 +263,7 @@ function projectedFiles(ctx: Ctx, sources: readonly ProjectedSource[]): Map<stri
   const files = new Map<string, string>();
   const ns = ctx.pod.metadata.namespace ?? 'default';
   const pick = (data: Record<string, string>, items: KeyToPath[] | undefined): void => {
-    for (const [key, value] of Object.entries(data)) {
-      const item = items?.find((i) => i.key === key);
-      if (!items || item) files.set(item?.path ?? key, value);
-    }
+    for (const [path, value] of keysToPaths(data, items)) files.set(path, value);
   };
   for (const source of sources) {
     try {
@@ -380,27 +378,4 @@ function ls(ctx: Ctx, paths: readonly string[]): ExecResult {
     stderr: '',
     exitCode: 0,
   };
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function decodeBase64(text: string): string {
-  let bits = 0;
-  let value = 0;
-  const bytes: number[] = [];
-  for (const ch of text.replace(/=+$/, '')) {
-    const v = B64.indexOf(ch);
-    if (v < 0) continue;
-    value = (value << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes.push((value >> bits) & 0xff);
-    }
-  }
-  try {
-    return decodeURIComponent(bytes.map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
-  } catch {
-    return String.fromCharCode(...bytes);
-  }
 }
