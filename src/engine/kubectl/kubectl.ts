@@ -15,6 +15,7 @@ import { describeFlags, runDescribe } from './commands/describe.ts';
 import { getFlags, runGet } from './commands/get.ts';
 import { labelFlags, runAnnotate, runLabel } from './commands/label.ts';
 import { execFlags, logsFlags, runExec, runLogs } from './commands/logs-exec.ts';
+import { exposeFlags, runExpose } from './commands/expose.ts';
 import {
   cordonFlags,
   drainFlags,
@@ -58,6 +59,7 @@ const commands: Record<string, Command> = {
   rollout: { flags: rolloutFlags, run: runRollout },
   logs: { flags: logsFlags, run: runLogs },
   exec: { flags: execFlags, run: runExec },
+  expose: { flags: exposeFlags, run: runExpose },
   cordon: { flags: cordonFlags, run: runCordon },
   uncordon: { flags: cordonFlags, run: runUncordon },
   taint: { flags: taintFlags, run: runTaint },
@@ -74,7 +76,6 @@ const notYetSupported = [
   'edit',
   'patch',
   'replace',
-  'expose',
   'explain',
   'port-forward',
   'proxy',

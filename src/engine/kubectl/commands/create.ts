@@ -1,4 +1,4 @@
-/** `kubectl create -f` and the simplest generator, `kubectl create namespace NAME`. */
+/** `kubectl create -f` and kubectl's generators: namespace, deployment, configmap, secret, service. */
 import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import type { Status } from '../../apiserver/status.ts';
@@ -9,6 +9,13 @@ import type { FlagSpec } from '../flags.ts';
 import { targetForDocument } from '../object-target.ts';
 import { formatObjects } from '../printing.ts';
 import { kindWithGroup } from '../rest-mapper.ts';
+import {
+  configMapFor,
+  genericSecretFor,
+  serviceFor,
+  tlsSecretFor,
+  type Generated,
+} from './config-generators.ts';
 import { deploymentFor } from './generators.ts';
 import { dryRunSuffix, parseDryRun, validationQuery, writeFlags } from './write-options.ts';
 
@@ -21,8 +28,69 @@ export const createFlags: FlagSpec[] = [
   { name: 'image', type: 'stringArray' },
   { name: 'replicas', short: 'r', type: 'int', default: 1 },
   { name: 'port', type: 'int', default: -1 },
+  { name: 'from-literal', type: 'stringArray' },
+  { name: 'from-file', type: 'stringArray' },
+  { name: 'type', type: 'string', default: '' },
+  { name: 'cert', type: 'string', default: '' },
+  { name: 'key', type: 'string', default: '' },
+  { name: 'tcp', type: 'stringArray' },
+  { name: 'node-port', type: 'int', default: 0 },
+  { name: 'clusterip', type: 'string', default: '' },
+  { name: 'external-name', type: 'string', default: '' },
   ...writeFlags,
 ];
+
+const SERVICE_KINDS = ['clusterip', 'nodeport', 'loadbalancer', 'externalname'] as const;
+
+/** The object a `kubectl create <generator> NAME` builds, or kubectl's error. */
+function generated(ctx: CommandContext): Generated | undefined {
+  const { flags } = ctx;
+  const [what, ...rest] = ctx.args;
+  const named = (command: string, names: readonly string[]): string | { error: string } =>
+    names.length === 1
+      ? names[0]!
+      : {
+          error: `error: exactly one NAME is required, got ${names.length}\nSee 'kubectl create ${command} -h' for help and examples`,
+        };
+  const sources = {
+    literals: flags['from-literal'] as string[],
+    files: flags['from-file'] as string[],
+    readFile: (path: string) => ctx.host.readFile(path),
+  };
+  if (what === 'configmap' || what === 'cm') {
+    const name = named('configmap', rest);
+    return typeof name === 'string' ? configMapFor(name, sources) : name;
+  }
+  if (what === 'secret') {
+    const [variant, ...names] = rest;
+    if (variant === 'generic') {
+      const name = named('secret generic', names);
+      return typeof name === 'string' ? genericSecretFor(name, str(flags, 'type'), sources) : name;
+    }
+    if (variant === 'tls') {
+      const name = named('secret tls', names);
+      if (typeof name !== 'string') return name;
+      const read = (path: string) => (path ? ctx.host.readFile(path) : undefined);
+      return tlsSecretFor(name, read(str(flags, 'cert')), read(str(flags, 'key')));
+    }
+    return undefined;
+  }
+  if (what === 'service' || what === 'svc') {
+    const [variant, ...names] = rest;
+    const kind = SERVICE_KINDS.find((k) => k === variant);
+    if (!kind) return undefined;
+    const name = named(`service ${kind}`, names);
+    if (typeof name !== 'string') return name;
+    return serviceFor(kind, name, {
+      // --tcp is a string slice: each value may hold several comma-separated ports.
+      tcp: (flags.tcp as string[]).flatMap((v) => v.split(',')),
+      nodePort: flags['node-port'] as number,
+      clusterIP: str(flags, 'clusterip'),
+      externalName: str(flags, 'external-name'),
+    });
+  }
+  return undefined;
+}
 
 export function runCreate(ctx: CommandContext): void {
   const { out, flags } = ctx;
@@ -33,6 +101,7 @@ export function runCreate(ctx: CommandContext): void {
 
   let documents: { object: KubeObject; source: string }[];
   let failures: string[];
+  let generator: Generated | undefined;
   if ((flags.filename as string[]).length > 0) {
     ({ documents, errors: failures } = readFileArgs(ctx));
   } else if (ctx.args[0] === 'namespace' || ctx.args[0] === 'ns') {
@@ -58,6 +127,10 @@ export function runCreate(ctx: CommandContext): void {
       { object: deploymentFor(name, images, flags.replicas as number, flags.port as number), source: '' },
     ];
     failures = [];
+  } else if (ctx.args.length > 0 && (generator = generated(ctx))) {
+    if ('error' in generator) return out.fail(generator.error);
+    documents = [{ object: generator.object, source: '' }];
+    failures = [];
   } else if (ctx.args.length > 0) {
     return out.fail(
       `error: unknown command "${ctx.args[0]}" for "kubectl create"\nRun 'kubectl create --help' for usage.`,
@@ -73,7 +146,15 @@ export function runCreate(ctx: CommandContext): void {
       failures.push(target);
       continue;
     }
-    let created = target.object;
+    // A generated object printed without the server shows a namespace only when -n named one.
+    let created =
+      doc.source === '' && !ctx.namespaceExplicit
+        ? {
+            ...target.object,
+            metadata: { ...target.object.metadata, namespace: doc.object.metadata.namespace },
+          }
+        : target.object;
+    if (created.metadata.namespace === undefined) delete created.metadata.namespace;
     if (dryRun !== 'client') {
       const query: Record<string, string> = {
         fieldManager: str(flags, 'field-manager'),
