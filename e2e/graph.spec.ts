@@ -6,7 +6,14 @@ const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\ndat
 test('the graph shows the control plane and three Ready worker nodes', async ({ page }) => {
   const app = new AppPage(page);
   await app.open();
-  for (const name of ['kubectl', 'kube-apiserver', 'etcd', 'kube-scheduler', 'kube-controller-manager']) {
+  for (const name of [
+    'kubectl',
+    'kube-apiserver',
+    'etcd',
+    'kube-scheduler',
+    'kube-controller-manager',
+    'cloud-controller-manager',
+  ]) {
     await expect(app.component(name)).toBeVisible();
   }
   for (const worker of ['kubesim-worker', 'kubesim-worker2', 'kubesim-worker3']) {

@@ -5,6 +5,7 @@
  * existing Event's `count` and `lastTimestamp` instead of creating a new one, as the
  * recorder's EventCorrelator does.
  */
+import { fnv1a32 } from '../time/rng.ts';
 import { builtinResources } from '../api/resources.ts';
 import type { KubeObject } from '../api/types.ts';
 import { formatTimestamp } from '../time/clock.ts';
@@ -38,12 +39,16 @@ const EVENTS = builtinResources.find((r) => r.group === '' && r.plural === 'even
 export class EventRecorder {
   readonly #seen = new Map<string, Seen>();
   #sequence = 0;
+  /** A recorder's own slice of each millisecond's nanoseconds. */
+  readonly #recorderNanos: number;
 
   constructor(
     private readonly api: ApiClient,
     private readonly source: EventSource,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.#recorderNanos = (fnv1a32(`${source.component}/${source.host ?? ''}`) % 1_000) * 1_000;
+  }
 
   event(
     object: KubeObject,
@@ -68,9 +73,10 @@ export class EventRecorder {
         });
         return;
       }
-      // Event names are `<object>.<creation time in hex nanoseconds>`; the sequence keeps
-      // two events of the same millisecond apart.
-      const nanos = BigInt(nowMs) * 1_000_000n + BigInt(this.#sequence++ % 1_000_000);
+      // Event names are `<object>.<creation time in hex nanoseconds>`. Virtual time has
+      // milliseconds only, so the nanoseconds say which recorder wrote it (as real clocks
+      // keep components apart) and its sequence keeps one recorder's events apart.
+      const nanos = BigInt(nowMs) * 1_000_000n + BigInt(this.#recorderNanos + (this.#sequence++ % 1_000));
       const name = `${meta.name ?? ''}.${nanos.toString(16)}`;
       const involvedObject: Record<string, string> = {
         apiVersion: object.apiVersion,

@@ -1,7 +1,8 @@
 /**
  * Starts everything that runs in a cluster besides the API server: the controller manager,
- * the scheduler and a kubelet per node. Each talks to the others only through the API.
+ * the cloud controller manager, the scheduler and a kubelet per node. Each talks to the others only through the API.
  */
+import { startCloudControllerManager } from '../controllers/cloud/index.ts';
 import { startControllerManager } from '../controllers/index.ts';
 import { startKubelets } from '../node/index.ts';
 import { startScheduler } from '../scheduler/index.ts';
@@ -9,6 +10,7 @@ import type { Cluster } from './cluster.ts';
 
 export function startComponents(cluster: Cluster): void {
   startControllerManager(cluster);
+  startCloudControllerManager(cluster);
   startScheduler(cluster);
   startKubelets(cluster);
 }

@@ -57,8 +57,14 @@ export abstract class Controller implements ClusterComponent {
   protected readonly api: ApiClient;
   readonly #queues: WorkQueue[] = [];
 
-  constructor(host: ControllerHost, informers: SharedInformerFactory, name: string) {
-    this.id = `controller-manager/${name}`;
+  /** `process` is the binary the controller runs in: kube-controller-manager or cloud-controller-manager. */
+  constructor(
+    host: ControllerHost,
+    informers: SharedInformerFactory,
+    name: string,
+    process: 'controller-manager' | 'cloud-controller-manager' = 'controller-manager',
+  ) {
+    this.id = `${process}/${name}`;
     this.host = host;
     this.informers = informers;
     this.api = host.client(this.id);

@@ -78,6 +78,7 @@ export function ClusterGraph({ player, gate }: { readonly player: TokenPlayer; r
       edge('kube-apiserver', 'etcd', 'r', 'l'),
       edge('kube-scheduler', 'kube-apiserver', 't', 'b'),
       edge('kube-controller-manager', 'kube-apiserver', 't', 'b'),
+      edge('cloud-controller-manager', 'kube-apiserver', 't', 'b'),
       ...layout.machines.map((m) => edge(m.id, 'kube-apiserver', 't', 'b')),
     ],
     [layout],

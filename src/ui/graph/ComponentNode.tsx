@@ -12,6 +12,7 @@ const roles: Record<string, string> = {
   etcd: 'the cluster store',
   'kube-scheduler': 'places pods',
   'kube-controller-manager': 'controllers',
+  'cloud-controller-manager': 'load balancers',
 };
 
 export function ComponentNode({ data }: NodeProps<Node<ComponentNodeData, 'component'>>) {

@@ -10,6 +10,7 @@ export const CONTROL_PLANE = [
   'etcd',
   'kube-scheduler',
   'kube-controller-manager',
+  'cloud-controller-manager',
 ] as const;
 
 export type ControlPlaneId = (typeof CONTROL_PLANE)[number];
@@ -25,6 +26,7 @@ export function graphNodeOf(component: string): string | undefined {
   if (component === 'scheduler' || component.startsWith('scheduler/')) return 'kube-scheduler';
   if (component === 'controller-manager/shared-informers') return 'the controller manager’s informers';
   if (component.startsWith('controller-manager/')) return 'kube-controller-manager';
+  if (component.startsWith('cloud-controller-manager/')) return 'cloud-controller-manager';
   if (component.startsWith('kubelet/')) return machineNodeId(component.slice('kubelet/'.length));
   return undefined;
 }
@@ -38,6 +40,8 @@ export function componentPhrase(component: string): string {
   if (component === 'controller-manager/shared-informers') return 'the controller manager’s informers';
   if (component.startsWith('controller-manager/'))
     return `the ${component.slice('controller-manager/'.length)} controller`;
+  if (component.startsWith('cloud-controller-manager/'))
+    return `the cloud ${component.slice('cloud-controller-manager/'.length)} controller`;
   if (component.startsWith('kubelet/')) return `the kubelet on ${component.slice('kubelet/'.length)}`;
   return component;
 }

@@ -17,6 +17,7 @@ const componentPositions: Record<ControlPlaneId, { x: number; y: number }> = {
   etcd: { x: 600, y: 0 },
   'kube-scheduler': { x: 150, y: 120 },
   'kube-controller-manager': { x: 450, y: 120 },
+  'cloud-controller-manager': { x: 750, y: 120 },
 };
 
 export interface Placed {
