@@ -14,6 +14,7 @@ import { runWhy } from './why.ts';
 import { runNodeChaos } from './node-chaos.ts';
 import { runPodChaos } from './pod-chaos.ts';
 import { runRegistry } from './registry.ts';
+import { runProxy } from './proxy.ts';
 
 const USAGE = `usage:
   sim advance <duration>      run the cluster for a duration of virtual time (e.g. 30s, 5m)
@@ -26,6 +27,7 @@ const USAGE = `usage:
   sim why KIND NAME [-n NS]   say why an object exists and is in its state
   sim registry add|remove IMAGE
                               change the simulated image registry's catalogue
+  sim proxy NODE              print the node's kube-proxy rules (iptables-save, nat table)
   sim pod kill NAME [-n NS]   kill a pod's container process
   sim pod fail-probe NAME [-n NS] [--container C] [liveness|readiness]
                               make a container's probe fail`;
@@ -81,6 +83,9 @@ export function runSim(cluster: Cluster, words: readonly string[]): Output {
       break;
     case 'pod':
       runPodChaos(cluster, args, out);
+      break;
+    case 'proxy':
+      runProxy(cluster, args, out);
       break;
     default:
       out.fail(verb === undefined ? USAGE : `error: unknown sim directive "${verb}"\n${USAGE}`);

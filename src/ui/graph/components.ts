@@ -28,6 +28,7 @@ export function graphNodeOf(component: string): string | undefined {
   if (component.startsWith('controller-manager/')) return 'kube-controller-manager';
   if (component.startsWith('cloud-controller-manager/')) return 'cloud-controller-manager';
   if (component.startsWith('kubelet/')) return machineNodeId(component.slice('kubelet/'.length));
+  if (component.startsWith('kube-proxy/')) return machineNodeId(component.slice('kube-proxy/'.length));
   return undefined;
 }
 
@@ -43,5 +44,6 @@ export function componentPhrase(component: string): string {
   if (component.startsWith('cloud-controller-manager/'))
     return `the cloud ${component.slice('cloud-controller-manager/'.length)} controller`;
   if (component.startsWith('kubelet/')) return `the kubelet on ${component.slice('kubelet/'.length)}`;
+  if (component.startsWith('kube-proxy/')) return `kube-proxy on ${component.slice('kube-proxy/'.length)}`;
   return component;
 }
