@@ -47,4 +47,20 @@ export interface KubeletApi {
   exec(pod: KubeObject, container: string | undefined, command: readonly string[]): ExecResult | Status;
   /** Resource use of the node and its running containers, as metrics-server scrapes it. */
   summary(): NodeSummary;
+  /**
+   * An HTTP request reaching `pod` on `port`: answered by the running container whose
+   * process listens there (which logs it as its server does), or refused.
+   */
+  connect(pod: KubeObject, port: number, request: HttpRequestLine): ConnectResult;
 }
+
+export interface HttpRequestLine {
+  readonly method: string;
+  readonly path: string;
+  readonly clientIp: string;
+  readonly atMs: number;
+}
+
+export type ConnectResult =
+  | { readonly outcome: 'answered'; readonly container: string; readonly status: number; readonly bytes: number }
+  | { readonly outcome: 'refused' };

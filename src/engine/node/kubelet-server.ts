@@ -4,7 +4,15 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import { statusErrors, type Status } from '../apiserver/status.ts';
-import type { ExecResult, KubeletApi, LogOptions, NodeSummary } from './kubelet-api.ts';
+import type {
+  ConnectResult,
+  ExecResult,
+  HttpRequestLine,
+  KubeletApi,
+  LogOptions,
+  NodeSummary,
+} from './kubelet-api.ts';
+import { accessLogLine } from './runtime/access-log.ts';
 import type { Kubelet } from './kubelet.ts';
 import { runExec } from './runtime/exec.ts';
 import { logLines, logTimestamp } from './runtime/log-lines.ts';
@@ -45,6 +53,19 @@ export class KubeletServer implements KubeletApi {
       return statusErrors.badRequest(`unable to upgrade connection: container not found ("${name}")`);
     }
     return runExec(this.kubelet.api, pod, name, command, r.current?.env);
+  }
+
+  connect(pod: KubeObject, port: number, request: HttpRequestLine): ConnectResult {
+    const rec = this.kubelet.pods.get(pod.metadata.uid ?? '');
+    for (const r of rec?.containers.values() ?? []) {
+      const run = r.current;
+      if (r.state.kind !== 'running' || !run || !run.program.ports.includes(port)) continue;
+      const bytes = 615;
+      const line = accessLogLine(r.image, request, 200, bytes);
+      if (line) run.extraLines.push(line);
+      return { outcome: 'answered', container: r.name, status: 200, bytes };
+    }
+    return { outcome: 'refused' };
   }
 
   summary(): NodeSummary {

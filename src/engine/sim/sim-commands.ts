@@ -15,6 +15,7 @@ import { runNodeChaos } from './node-chaos.ts';
 import { runPodChaos } from './pod-chaos.ts';
 import { runRegistry } from './registry.ts';
 import { runProxy } from './proxy.ts';
+import { runDns, runRequest } from './traffic.ts';
 
 const USAGE = `usage:
   sim advance <duration>      run the cluster for a duration of virtual time (e.g. 30s, 5m)
@@ -28,6 +29,9 @@ const USAGE = `usage:
   sim registry add|remove IMAGE
                               change the simulated image registry's catalogue
   sim proxy NODE              print the node's kube-proxy rules (iptables-save, nat table)
+  sim dns NAME [-n NS]        resolve a name as cluster DNS answers a pod in NS
+  sim request TARGET [--count N] [--from POD|NODE|outside] [--path P] [-n NS]
+                              send HTTP requests and show the path each one takes
   sim pod kill NAME [-n NS]   kill a pod's container process
   sim pod fail-probe NAME [-n NS] [--container C] [liveness|readiness]
                               make a container's probe fail`;
@@ -86,6 +90,12 @@ export function runSim(cluster: Cluster, words: readonly string[]): Output {
       break;
     case 'proxy':
       runProxy(cluster, args, out);
+      break;
+    case 'dns':
+      runDns(cluster, args, out);
+      break;
+    case 'request':
+      runRequest(cluster, args, out);
       break;
     default:
       out.fail(verb === undefined ? USAGE : `error: unknown sim directive "${verb}"\n${USAGE}`);

@@ -1,0 +1,219 @@
+/**
+ * `sim dns NAME` and `sim request TARGET`: a name resolved as cluster DNS answers it, and
+ * requests that walk DNS → the source node's kube-proxy rules (a random pick down the
+ * probability ladder, from the seeded RNG) → a pod on some node → the container listening
+ * there, which answers and logs the request. Each hop is a trace record.
+ */
+import type { KubeObject } from '../api/types.ts';
+import type { Cluster } from '../cluster/cluster.ts';
+import { resolveName, CLUSTER_DNS_IP } from '../dns/cluster-dns.ts';
+import { FlagError, parseFlags } from '../kubectl/flags.ts';
+import type { Output } from '../kubectl/output.ts';
+import type { KubeProxy } from '../proxy/kube-proxy.ts';
+import type { ProxyServicePort } from '../proxy/proxy-rules.ts';
+import { collectionPrefix } from '../store/keys.ts';
+
+function listed(cluster: Cluster, group: string, plural: string, namespace?: string): KubeObject[] {
+  return cluster.store.list(collectionPrefix(group, plural, namespace)).items;
+}
+
+interface Source {
+  readonly namespace: string;
+  readonly node: string | undefined;
+  readonly ip: string;
+  readonly label: string;
+}
+
+function sourceOf(cluster: Cluster, from: string, namespace: string): Source | string {
+  if (from === '' || from === 'outside')
+    return { namespace, node: undefined, ip: '198.51.100.7', label: 'outside' };
+  const pod = listed(cluster, '', 'pods', namespace).find((p) => p.metadata.name === from);
+  if (pod) {
+    const node = (pod.spec as { nodeName?: string }).nodeName;
+    const ip = (pod.status as { podIP?: string } | undefined)?.podIP ?? '';
+    if (!node || !ip) return `error: pod "${from}" has no IP yet`;
+    return { namespace, node, ip, label: `pod ${namespace}/${from}` };
+  }
+  const node = listed(cluster, '', 'nodes').find((n) => n.metadata.name === from);
+  if (node) return { namespace, node: from, ip: nodeIp(node), label: `node ${from}` };
+  return `error: no pod or node named "${from}" (use --from POD, NODE or outside)`;
+}
+
+function nodeIp(node: KubeObject): string {
+  const addresses =
+    (node.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
+  return addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+}
+
+export function runDns(cluster: Cluster, args: readonly string[], out: Output): void {
+  let parsed;
+  try {
+    parsed = parseFlags(args, [
+      { name: 'from', type: 'string', default: '' },
+      { name: 'namespace', short: 'n', type: 'string', default: 'default' },
+    ]);
+  } catch (e) {
+    if (e instanceof FlagError) return out.fail(`error: ${e.message}`);
+    throw e;
+  }
+  const [name] = parsed.args;
+  if (!name) return out.fail('error: sim dns takes a NAME');
+  const answer = resolveName(
+    name,
+    String(parsed.flags.namespace),
+    listed(cluster, '', 'services'),
+    listed(cluster, 'discovery.k8s.io', 'endpointslices'),
+  );
+  out.out(`Server:    ${CLUSTER_DNS_IP}\nAddress:   ${CLUSTER_DNS_IP}:53\n\n`);
+  if (!answer.name) return out.fail(`** server can't find ${name}: NXDOMAIN`);
+  if (answer.cname !== undefined) {
+    out.out(`${answer.name}\tcanonical name = ${answer.cname}\n`);
+    return;
+  }
+  out.out(`Name:      ${answer.name}\n`);
+  for (const address of answer.addresses) out.out(`Address:   ${address}\n`);
+}
+
+interface Target {
+  readonly host: string;
+  readonly port: number | undefined;
+  readonly path: string;
+}
+
+function parseTarget(text: string): Target {
+  const bare = text.replace(/^https?:\/\//, '');
+  const slash = bare.indexOf('/');
+  const hostPort = slash < 0 ? bare : bare.slice(0, slash);
+  const path = slash < 0 ? '/' : bare.slice(slash);
+  const [host = '', port] = hostPort.split(':');
+  return { host, port: port ? Number(port) : undefined, path };
+}
+
+/** Which service port a destination address reaches, and through which node's rules. */
+function route(
+  cluster: Cluster,
+  source: Source,
+  ip: string,
+  port: number,
+): { rule: ProxyServicePort; node: string } | string {
+  const nodes = listed(cluster, '', 'nodes');
+  const rulesOf = (node: string) => cluster.component<KubeProxy>(`kube-proxy/${node}`)?.rules ?? [];
+  const byIp = nodes.find((n) => nodeIp(n) === ip);
+  if (byIp) {
+    const node = byIp.metadata.name ?? '';
+    const rule = rulesOf(node).find((r) => r.nodePort === port);
+    return rule ? { rule, node } : `connect to ${ip} port ${port} failed: Connection refused`;
+  }
+  // A load balancer's address: the cloud forwards to a node, which its kube-proxy handles.
+  const external = nodes.length
+    ? rulesOf(nodes[0]!.metadata.name ?? '').find((r) => r.externalIPs.includes(ip) && r.port === port)
+    : undefined;
+  if (external) {
+    const workers = nodes.filter((n) => !(n.metadata.labels ?? {})['node-role.kubernetes.io/control-plane']);
+    const node = workers[cluster.rng('traffic').int(workers.length)]?.metadata.name ?? '';
+    const rule = rulesOf(node).find((r) => r.externalIPs.includes(ip) && r.port === port);
+    return rule ? { rule, node } : `connect to ${ip} port ${port} failed: Connection refused`;
+  }
+  if (!source.node) return `connect to ${ip} port ${port} failed: Connection timed out`;
+  const rule = rulesOf(source.node).find((r) => r.clusterIP === ip && r.port === port);
+  return rule ? { rule, node: source.node } : `connect to ${ip} port ${port} failed: Connection timed out`;
+}
+
+export function runRequest(cluster: Cluster, args: readonly string[], out: Output): void {
+  let parsed;
+  try {
+    parsed = parseFlags(args, [
+      { name: 'count', type: 'int', default: 1 },
+      { name: 'from', type: 'string', default: '' },
+      { name: 'path', type: 'string', default: '' },
+      { name: 'namespace', short: 'n', type: 'string', default: 'default' },
+    ]);
+  } catch (e) {
+    if (e instanceof FlagError) return out.fail(`error: ${e.message}`);
+    throw e;
+  }
+  const [text] = parsed.args;
+  if (!text) return out.fail('error: sim request takes a TARGET (service name, IP:port, NODE_IP:NODEPORT)');
+  const namespace = String(parsed.flags.namespace);
+  const source = sourceOf(cluster, String(parsed.flags.from), namespace);
+  if (typeof source === 'string') return out.fail(source);
+  const target = parseTarget(text);
+  const path = String(parsed.flags.path) || target.path;
+  let ip = target.host;
+  let shown = target.host;
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
+    const answer = resolveName(
+      ip,
+      namespace,
+      listed(cluster, '', 'services'),
+      listed(cluster, 'discovery.k8s.io', 'endpointslices'),
+    );
+    if (!answer.name || answer.addresses.length === 0) {
+      return out.fail(`curl: (6) Could not resolve host: ${target.host}`);
+    }
+    ip = answer.addresses[0]!;
+    shown = `${answer.name} (${ip})`;
+  }
+  const port = target.port ?? 80;
+  const count = Math.max(1, Number(parsed.flags.count));
+  const rng = cluster.rng('traffic');
+  let failed = false;
+  for (let n = 1; n <= count; n++) {
+    const via = route(cluster, source, ip, port);
+    if (typeof via === 'string') {
+      out.out(`${n}  ${source.label} → ${shown}:${port}  curl: (7) ${via}\n`);
+      failed = true;
+      continue;
+    }
+    const { rule, node } = via;
+    // Traffic that entered through a node port or load balancer leaves SNATed to that node.
+    const entered = rule.clusterIP !== ip || !source.node;
+    const entryIp = nodeIp(
+      listed(cluster, '', 'nodes').find((x) => x.metadata.name === node) ?? ({} as KubeObject),
+    );
+    const clientIp = entered ? entryIp : source.ip;
+    const endpoints = rule.endpoints;
+    let chosen = endpoints[endpoints.length - 1];
+    for (let i = 0; i < endpoints.length - 1; i++) {
+      // Rule i matches with probability 1/(n−i), as iptables' statistic module draws.
+      if (rng.float() < 1 / (endpoints.length - i)) {
+        chosen = endpoints[i];
+        break;
+      }
+    }
+    if (!chosen) {
+      out.out(
+        `${n}  ${source.label} → ${shown}:${port} → kube-proxy@${node}  curl: (7) connect to ${ip} port ${port} failed: Connection refused\n`,
+      );
+      failed = true;
+      continue;
+    }
+    const pod = listed(cluster, '', 'pods', rule.namespace).find((p) => p.metadata.name === chosen.pod);
+    const destNode = chosen.nodeName ?? '';
+    const kubelet = cluster.kubelets.get(destNode);
+    const answer =
+      pod && kubelet
+        ? kubelet.connect(pod, chosen.port, {
+            method: 'GET',
+            path,
+            clientIp,
+            atMs: cluster.clock.now(),
+          })
+        : ({ outcome: 'refused' } as const);
+    const result =
+      answer.outcome === 'answered' ? `HTTP ${answer.status} OK` : 'curl: (7) Connection refused';
+    if (answer.outcome !== 'answered') failed = true;
+    cluster.trace.record({
+      from: `kube-proxy/${node}`,
+      to: `kubelet/${destNode}`,
+      type: 'action',
+      verb: 'request',
+      object: `pods/${rule.namespace}/${chosen.pod ?? ''}`,
+      summary: `GET ${path} ${rule.name} → ${chosen.address}:${chosen.port}: ${result}`,
+    });
+    out.out(
+      `${n}  ${source.label} → ${shown}:${port} → kube-proxy@${node} → ${chosen.address}:${chosen.port} (${chosen.pod ?? '?'} on ${destNode})  ${result}\n`,
+    );
+  }
+  if (failed) out.fail('', 1);
+}
