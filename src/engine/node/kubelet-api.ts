@@ -62,5 +62,10 @@ export interface HttpRequestLine {
 }
 
 export type ConnectResult =
-  | { readonly outcome: 'answered'; readonly container: string; readonly status: number; readonly bytes: number }
+  | {
+      readonly outcome: 'answered';
+      readonly container: string;
+      readonly status: number;
+      readonly bytes: number;
+    }
   | { readonly outcome: 'refused' };

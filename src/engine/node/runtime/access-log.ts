@@ -11,12 +11,18 @@ function commonLogTime(ms: number): string {
 }
 
 /** The line, or undefined for images that log no requests. */
-export function accessLogLine(image: string, r: HttpRequestLine, status: number, bytes: number): string | undefined {
+export function accessLogLine(
+  image: string,
+  r: HttpRequestLine,
+  status: number,
+  bytes: number,
+): string | undefined {
   const repository = image.split('@')[0]!.split(':')[0]!.split('/').pop() ?? '';
   const time = commonLogTime(r.atMs);
   if (repository === 'nginx') {
     return `${r.clientIp} - - [${time}] "${r.method} ${r.path} HTTP/1.1" ${status} ${bytes} "-" "curl/8.5.0" "-"`;
   }
-  if (repository === 'httpd') return `${r.clientIp} - - [${time}] "${r.method} ${r.path} HTTP/1.1" ${status} 45`;
+  if (repository === 'httpd')
+    return `${r.clientIp} - - [${time}] "${r.method} ${r.path} HTTP/1.1" ${status} 45`;
   return undefined;
 }
