@@ -39,6 +39,7 @@ const observedKinds: readonly { readonly kind: string; readonly group: string; r
   { kind: 'Pod', group: '', plural: 'pods' },
   { kind: 'Deployment', group: 'apps', plural: 'deployments' },
   { kind: 'ReplicaSet', group: 'apps', plural: 'replicasets' },
+  { kind: 'Service', group: '', plural: 'services' },
 ];
 
 /** What the app shows for an object, as `kubectl get` prints it. */

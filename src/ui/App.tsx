@@ -13,6 +13,7 @@ import { useTerminal } from './state/terminal-store.ts';
 import { Terminal } from './terminal/Terminal.tsx';
 import { EditorPanel, useEditor } from './editor/EditorPanel.tsx';
 import { ChaosPanel } from './chaos/ChaosPanel.tsx';
+import { TrafficPanel } from './traffic/TrafficPanel.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { useTimeline } from './timeline/timeline-store.ts';
 import type { TraceRecord } from '../engine/index.ts';
@@ -165,6 +166,7 @@ export function App() {
         <div className="side-column">
           <EditorPanel ready={ready} theme={theme} run={run} />
           <ChaosPanel ready={ready} run={run} />
+          <TrafficPanel ready={ready} run={run} />
         </div>
         <div className="centre">
           <div className="stage">
