@@ -4,6 +4,7 @@
  * Lease and Node status fresh. `stop()` is the kubelet process dying (nothing more is
  * reported or done); `start()` brings it back.
  */
+import { collectionPrefix } from '../store/keys.ts';
 import { builtinResources } from '../api/resources.ts';
 import type { JsonValue, KubeObject } from '../api/types.ts';
 import type { Cancellable } from '../apiserver/watch.ts';
@@ -62,6 +63,10 @@ export class Kubelet implements ClusterComponent {
       puller: this.puller,
       ips: new IpAllocator(spec.podCIDR ?? '10.244.0.0/24'),
       registry: imageRegistryOf(cluster),
+      network: () => ({
+        services: cluster.store.list(collectionPrefix('', 'services', undefined)).items,
+        slices: cluster.store.list(collectionPrefix('discovery.k8s.io', 'endpointslices', undefined)).items,
+      }),
       now,
       at: (delayMs, run, kind) => this.at(delayMs, run, kind),
     });

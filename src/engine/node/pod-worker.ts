@@ -4,6 +4,7 @@
  * pod has at most one step in flight; `drive` looks at what the pod has and starts the
  * next step, so it is safe to call at any time.
  */
+import type { KubeObject } from '../api/types.ts';
 import type { Cancellable } from '../apiserver/watch.ts';
 import type { ApiClient } from '../client/api-client.ts';
 import type { EventRecorder } from '../client/event-recorder.ts';
@@ -18,7 +19,9 @@ import { buildPodStatus, podPhase, podSpecOf } from './pod-status.ts';
 import { missingReference, type EnvSpec } from './config-refs.ts';
 import { containerEnvironment, type EnvContainer } from './container-env.ts';
 import type { ImageRegistry } from './registry/image-registry.ts';
-import { programFor } from './runtime/program.ts';
+import { programFor, type Program } from './runtime/program.ts';
+import { failedToConnect, neededServer, unreachable } from './runtime/dependency.ts';
+import type { RepositoryInfo } from './registry/catalog.ts';
 import { Prober, type ProbedContainer } from './probes.ts';
 import { PodTermination } from './pod-termination.ts';
 import { memoryLimitBytes } from './runtime/memory.ts';
@@ -43,6 +46,8 @@ export interface WorkerHost {
   readonly puller: ImagePuller;
   readonly ips: IpAllocator;
   readonly registry: ImageRegistry;
+  /** The Services and EndpointSlices cluster DNS answers from (CoreDNS's own view, not kubelet requests). */
+  network(): { readonly services: readonly KubeObject[]; readonly slices: readonly KubeObject[] };
   now(): number;
   /** `work` for steps that finish on their own soon; `periodic` for back-off waits and long runs. */
   at(delayMs: number, run: () => void, kind: 'work' | 'periodic'): Cancellable;
@@ -239,6 +244,23 @@ export class PodWorker {
     this.#pullImage(rec, c, r, () => this.#create(rec, c, r));
   }
 
+  /** The process the container runs; an image that needs a server it cannot reach fails to connect. */
+  #program(rec: PodRecord, info: RepositoryInfo, c: ContainerSpec, env: readonly string[]): Program {
+    const program = programFor(info, c.command, c.args);
+    const needed = c.command?.length || c.args?.length ? undefined : neededServer(info, env);
+    if (!needed) return program;
+    const why = unreachable(needed.host, needed.port, {
+      namespace: rec.pod.metadata.namespace ?? 'default',
+      ...this.host.network(),
+    });
+    const target = `${needed.host}:${needed.port}`;
+    if (why) return failedToConnect(needed.host, needed.port, why, program.memoryBytes);
+    return {
+      ...program,
+      lines: program.lines.map((l) => ({ ...l, text: l.text.replace('{needs}', target) })),
+    };
+  }
+
   /** What the container's environment is at start: its sources and the Services that exist now. */
   #environment(rec: PodRecord, c: ContainerSpec): string[] {
     const api = this.host.api;
@@ -353,7 +375,8 @@ export class PodWorker {
   #start(rec: PodRecord, c: ContainerSpec, r: ContainerRecord): void {
     const resolved = this.host.registry.resolve(c.image ?? '');
     const info = resolved.ok ? resolved.image.info : undefined;
-    const program = info ? programFor(info, c.command, c.args) : undefined;
+    const env = this.#environment(rec, c);
+    const program = info ? this.#program(rec, info, c, env) : undefined;
     const now = this.host.now();
     if (r.current) {
       r.previous = r.current;
@@ -364,7 +387,7 @@ export class PodWorker {
       startedAt: now,
       containerID: r.containerID ?? '',
       extraLines: [],
-      env: this.#environment(rec, c),
+      env,
     };
     if (!program || program.startError) {
       const message = program?.startError ?? 'failed to start';

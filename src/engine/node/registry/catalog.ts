@@ -17,6 +17,8 @@ export interface RepositoryInfo {
   readonly behaviour: ImageDefault;
   /** Whether the image has a shell (`sh -c` works). */
   readonly shell: boolean;
+  /** A server it connects to at start (its host named by an environment variable), and waits for. */
+  readonly needs?: { readonly hostEnv: string; readonly defaultHost: string; readonly port: number };
 }
 
 const NGINX_STARTUP = [
@@ -135,9 +137,10 @@ export const BUILTIN_CATALOG: Readonly<Record<string, RepositoryInfo>> = {
     sizeBytes: 75_112_504,
     behaviour: server(
       [8081],
-      ['Waiting for mongo:27017...', 'Mongo Express server listening at http://0.0.0.0:8081'],
+      ['Waiting for {needs}...', 'Mongo Express server listening at http://0.0.0.0:8081'],
     ),
     shell: true,
+    needs: { hostEnv: 'ME_CONFIG_MONGODB_SERVER', defaultHost: 'mongo', port: 27017 },
   },
   [`${DOCKER}postgres`]: {
     tags: ['latest', '17', '17.6', '16', '16.10', '15', '14', '13', 'alpine', '17-alpine', '16-alpine'],

@@ -54,7 +54,8 @@ function fill(text: string, ms: number, hostname: string): string {
     .replaceAll('{redisTime}', `${d} ${month} ${y} ${clock}.${millis}`)
     .replaceAll('{pgTime}', `${date} ${clock}.${millis}`)
     .replaceAll('{httpdTime}', `${weekday} ${month} ${d} ${clock}.${rest.slice(9, 15)} ${y}`)
-    .replaceAll('{hostname}', hostname);
+    .replaceAll('{hostname}', hostname)
+    .replaceAll('{dateTime}', `${weekday} ${month} ${String(Number(d)).padStart(2, ' ')} ${clock} UTC ${y}`);
 }
 
 /** RFC 3339 with nanoseconds, as `kubectl logs --timestamps` prints. */
