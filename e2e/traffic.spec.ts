@@ -26,3 +26,21 @@ test('the traffic panel sends requests to a Service and the terminal shows each 
   await expect(entry).toContainText('sim request web --count 3 --from client -n default');
   await expect(entry.getByText(/HTTP 200 OK/)).toHaveCount(3);
 });
+
+test('the Services overlay lists each Service with its endpoints and highlights their pods', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.run('kubectl create deployment web --image=nginx:1.27 --replicas=2 --port=80');
+  await app.run('kubectl expose deployment web --port=80 --type=NodePort');
+  await app.run('sim advance 30s');
+  await app.speed.fill('9');
+  await page.getByRole('button', { name: 'Services', exact: true }).click();
+  const web = page.getByRole('listitem', { name: /^service default\/web NodePort 2 ready endpoints$/ });
+  await expect(web).toBeVisible({ timeout: 30_000 });
+  await web.hover();
+  await expect(page.locator('.pod.behind-service')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Services', exact: true }).click();
+  await expect(web).toHaveCount(0);
+});

@@ -40,6 +40,7 @@ const observedKinds: readonly { readonly kind: string; readonly group: string; r
   { kind: 'Deployment', group: 'apps', plural: 'deployments' },
   { kind: 'ReplicaSet', group: 'apps', plural: 'replicasets' },
   { kind: 'Service', group: '', plural: 'services' },
+  { kind: 'EndpointSlice', group: 'discovery.k8s.io', plural: 'endpointslices' },
 ];
 
 /** What the app shows for an object, as `kubectl get` prints it. */
@@ -55,6 +56,19 @@ export interface ObjectDisplay {
   readonly resources?: { readonly cpuMillis: number; readonly memoryBytes: number };
   /** A node's taints as `key=value:Effect`. */
   readonly taints?: readonly string[];
+  /** A Service's TYPE, CLUSTER-IP, EXTERNAL-IP and PORT(S), as `kubectl get services` prints them. */
+  readonly service?: {
+    readonly type: string;
+    readonly clusterIP: string;
+    readonly externalIP: string;
+    readonly ports: string;
+  };
+  /** An EndpointSlice's Service and the pods behind it, ready or not. */
+  readonly endpoints?: {
+    readonly service: string;
+    readonly ready: readonly string[];
+    readonly notReady: readonly string[];
+  };
 }
 
 function milli(q: unknown): number {
@@ -77,8 +91,37 @@ export interface ObjectChange {
   readonly revision: number;
 }
 
+function endpointsDisplay(object: KubeObject): ObjectDisplay {
+  const endpoints =
+    (object as { endpoints?: { conditions?: { ready?: boolean }; targetRef?: { name?: string } }[] })
+      .endpoints ?? [];
+  const pods = (ready: boolean) =>
+    endpoints.filter((e) => (e.conditions?.ready !== false) === ready).map((e) => e.targetRef?.name ?? '?');
+  return {
+    status: '',
+    endpoints: {
+      service: object.metadata.labels?.['kubernetes.io/service-name'] ?? '',
+      ready: pods(true),
+      notReady: pods(false),
+    },
+  };
+}
+
 function displayOf(kind: string, object: KubeObject, now: number): ObjectDisplay {
+  if (kind === 'EndpointSlice') return endpointsDisplay(object);
   const info = builtinResources.find((r) => r.kind === kind && r.version === 'v1');
+  if (info && kind === 'Service') {
+    const cells = buildTable(info, [object], now).rows[0]?.cells ?? [];
+    return {
+      status: '',
+      service: {
+        type: String(cells[1] ?? ''),
+        clusterIP: String(cells[2] ?? ''),
+        externalIP: String(cells[3] ?? ''),
+        ports: String(cells[4] ?? ''),
+      },
+    };
+  }
   if (!info || (kind !== 'Pod' && kind !== 'Node')) return { status: '' };
   const cells = buildTable(info, [object], now).rows[0]?.cells ?? [];
   if (kind === 'Node') {

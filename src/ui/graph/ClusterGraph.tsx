@@ -15,6 +15,7 @@ import { FitOnLayout } from './FitOnLayout.tsx';
 import { layoutGraph } from './layout.ts';
 import { useAggregated } from './level-of-detail.ts';
 import { MachineNode, type MachineNodeData } from './MachineNode.tsx';
+import { ServicesOverlay } from './ServicesOverlay.tsx';
 import { TokenCanvas } from './TokenCanvas.tsx';
 import type { TokenPlayer } from './token-player.ts';
 import { UnscheduledNode } from './UnscheduledNode.tsx';
@@ -102,6 +103,7 @@ export function ClusterGraph({ player, gate }: { readonly player: TokenPlayer; r
         <FitOnLayout contentKey={`${layout.machines.length}:${tallest}`} />
         <TokenCanvas player={player} gate={gate} anchors={layout.anchors} />
       </ReactFlow>
+      <ServicesOverlay />
       <Inspector />
     </section>
   );
