@@ -13,6 +13,7 @@ test('the traffic panel sends requests to a Service and the terminal shows each 
   // The page shows objects once their messages have played: let them play fast.
   await app.speed.fill('9');
   const traffic = page.getByRole('group', { name: 'Traffic' });
+  await traffic.getByText('Traffic', { exact: true }).click();
   await expect(traffic.getByRole('combobox', { name: 'Service' })).toHaveValue('default/web', {
     timeout: 30_000,
   });

@@ -16,6 +16,7 @@ import { runPodChaos } from './pod-chaos.ts';
 import { runRegistry } from './registry.ts';
 import { runProxy } from './proxy.ts';
 import { runDns, runRequest } from './traffic.ts';
+import { installIngressNginx } from '../ingress/ingress-nginx.ts';
 
 const USAGE = `usage:
   sim advance <duration>      run the cluster for a duration of virtual time (e.g. 30s, 5m)
@@ -29,8 +30,9 @@ const USAGE = `usage:
   sim registry add|remove IMAGE
                               change the simulated image registry's catalogue
   sim proxy NODE              print the node's kube-proxy rules (iptables-save, nat table)
+  sim addon ingress-nginx     install the ingress-nginx controller (IngressClass nginx, NodePort Service)
   sim dns NAME [-n NS]        resolve a name as cluster DNS answers a pod in NS
-  sim request TARGET [--count N] [--from POD|NODE|outside] [--path P] [-n NS]
+  sim request TARGET [--count N] [--from POD|NODE|outside] [--host H] [--path P] [-n NS]
                               send HTTP requests and show the path each one takes
   sim pod kill NAME [-n NS]   kill a pod's container process
   sim pod fail-probe NAME [-n NS] [--container C] [liveness|readiness]
@@ -93,6 +95,11 @@ export function runSim(cluster: Cluster, words: readonly string[]): Output {
       break;
     case 'dns':
       runDns(cluster, args, out);
+      break;
+    case 'addon':
+      if (args[0] === 'ingress-nginx' && args.length === 1) {
+        for (const line of installIngressNginx(cluster)) out.out(`${line}\n`);
+      } else out.fail('error: the only addon is ingress-nginx: sim addon ingress-nginx');
       break;
     case 'request':
       runRequest(cluster, args, out);

@@ -12,6 +12,8 @@ import type { Output } from '../kubectl/output.ts';
 import type { KubeProxy } from '../proxy/kube-proxy.ts';
 import type { ProxyServicePort } from '../proxy/proxy-rules.ts';
 import { collectionPrefix } from '../store/keys.ts';
+import { CONTROLLER_NAME, INGRESS_NAMESPACE, isControllerPod } from '../ingress/ingress-nginx.ts';
+import { routeRequest } from '../ingress/ingress-routes.ts';
 
 function listed(cluster: Cluster, group: string, plural: string, namespace?: string): KubeObject[] {
   return cluster.store.list(collectionPrefix(group, plural, namespace)).items;
@@ -126,6 +128,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       { name: 'count', type: 'int', default: 1 },
       { name: 'from', type: 'string', default: '' },
       { name: 'path', type: 'string', default: '' },
+      { name: 'host', type: 'string', default: '' },
       { name: 'namespace', short: 'n', type: 'string', default: 'default' },
     ]);
   } catch (e) {
@@ -141,6 +144,8 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   const path = String(parsed.flags.path) || target.path;
   let ip = target.host;
   let shown = target.host;
+  let port = target.port ?? 80;
+  const hostHeader = String(parsed.flags.host) || target.host;
   if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
     const answer = resolveName(
       ip,
@@ -148,13 +153,18 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       listed(cluster, '', 'services'),
       listed(cluster, 'discovery.k8s.io', 'endpointslices'),
     );
-    if (!answer.name || answer.addresses.length === 0) {
+    const entry = answer.name ? undefined : ingressEntry(cluster, target.host);
+    if (entry) {
+      // An Ingress host outside cluster DNS: the way in is the controller's node port.
+      ({ ip, port } = entry);
+      shown = `${target.host} (${ip})`;
+    } else if (!answer.name || answer.addresses.length === 0) {
       return out.fail(`curl: (6) Could not resolve host: ${target.host}`);
+    } else {
+      ip = answer.addresses[0]!;
+      shown = `${answer.name} (${ip})`;
     }
-    ip = answer.addresses[0]!;
-    shown = `${answer.name} (${ip})`;
   }
-  const port = target.port ?? 80;
   const count = Math.max(1, Number(parsed.flags.count));
   const rng = cluster.rng('traffic');
   let failed = false;
@@ -200,6 +210,20 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
             atMs: cluster.clock.now(),
           })
         : ({ outcome: 'refused' } as const);
+    if (pod && isControllerPod(pod) && answer.outcome === 'answered') {
+      const line = throughIngress(
+        cluster,
+        rng,
+        hostHeader,
+        path,
+        (pod.status as { podIP?: string }).podIP ?? '',
+      );
+      out.out(
+        `${n}  ${source.label} → ${shown}:${port} → kube-proxy@${node} → ${chosen.address}:${chosen.port} (${chosen.pod ?? '?'} on ${destNode}) → ${line.text}\n`,
+      );
+      if (line.failed) failed = true;
+      continue;
+    }
     const result =
       answer.outcome === 'answered' ? `HTTP ${answer.status} OK` : 'curl: (7) Connection refused';
     if (answer.outcome !== 'answered') failed = true;
@@ -215,5 +239,104 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       `${n}  ${source.label} → ${shown}:${port} → kube-proxy@${node} → ${chosen.address}:${chosen.port} (${chosen.pod ?? '?'} on ${destNode})  ${result}\n`,
     );
   }
-  if (failed) out.fail('', 1);
+  // Like curl, a failed request makes the command fail; each line already said why.
+  if (failed) out.exitCode = 1;
+}
+
+/** Where traffic for an Ingress host enters: the controller node's address and its HTTP node port. */
+function ingressEntry(cluster: Cluster, host: string): { ip: string; port: number } | undefined {
+  const ingress = listed(cluster, 'networking.k8s.io', 'ingresses').find((i) =>
+    ((i.spec as { rules?: { host?: string }[] }).rules ?? []).some((r) => r.host === host),
+  );
+  const address = (ingress?.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)
+    ?.loadBalancer?.ingress?.[0]?.ip;
+  const service = listed(cluster, '', 'services', INGRESS_NAMESPACE).find(
+    (s) => s.metadata.name === CONTROLLER_NAME,
+  );
+  const nodePort = (
+    (service?.spec as { ports?: { name?: string; nodePort?: number }[] } | undefined)?.ports ?? []
+  ).find((p) => p.name === 'http')?.nodePort;
+  return address && nodePort ? { ip: address, port: nodePort } : undefined;
+}
+
+interface IngressEndpoint {
+  addresses: string[];
+  port: number;
+  nodeName?: string;
+  targetRef?: { name?: string };
+}
+
+/** The ready endpoints of a Service port, as ingress-nginx reads them from the EndpointSlices. */
+function readyEndpoints(
+  cluster: Cluster,
+  namespace: string,
+  service: string,
+  portName: string,
+): IngressEndpoint[] {
+  return listed(cluster, 'discovery.k8s.io', 'endpointslices', namespace)
+    .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service)
+    .flatMap((s) => {
+      const slice = s as unknown as {
+        ports?: { name?: string; port?: number }[];
+        endpoints?: (Omit<IngressEndpoint, 'port'> & { conditions?: { ready?: boolean } })[];
+      };
+      const port = (slice.ports ?? []).find((p) => (p.name ?? '') === portName)?.port;
+      if (port === undefined) return [];
+      return (slice.endpoints ?? [])
+        .filter((e) => e.conditions?.ready !== false)
+        .map((e) => ({ ...e, port }));
+    });
+}
+
+/** ingress-nginx's part: the Ingress rule for host and path, then straight to a ready endpoint of its Service. */
+function throughIngress(
+  cluster: Cluster,
+  rng: { int(n: number): number },
+  host: string,
+  path: string,
+  controllerIp: string,
+): { text: string; failed: boolean } {
+  const backend = routeRequest(listed(cluster, 'networking.k8s.io', 'ingresses'), host, path);
+  if (!backend) return { text: `no Ingress rule for ${host}${path}  HTTP 404 Not Found`, failed: true };
+  const service = listed(cluster, '', 'services', backend.namespace).find(
+    (s) => s.metadata.name === backend.service,
+  );
+  const servicePort = (
+    (service?.spec as { ports?: { name?: string; port: number }[] } | undefined)?.ports ?? []
+  ).find((p) => p.port === backend.port || p.name === backend.port);
+  const via = `ingress ${backend.namespace}/${backend.ingress} → ${backend.service}:${backend.port}`;
+  const endpoints = servicePort
+    ? readyEndpoints(cluster, backend.namespace, backend.service, servicePort.name ?? '')
+    : [];
+  if (endpoints.length === 0)
+    return { text: `${via}  HTTP 503 Service Temporarily Unavailable`, failed: true };
+  const endpoint = endpoints[rng.int(endpoints.length)]!;
+  const pod = listed(cluster, '', 'pods', backend.namespace).find(
+    (p) => p.metadata.name === endpoint.targetRef?.name,
+  );
+  const kubelet = cluster.kubelets.get(endpoint.nodeName ?? '');
+  const answer =
+    pod && kubelet
+      ? kubelet.connect(pod, endpoint.port, {
+          method: 'GET',
+          path,
+          clientIp: controllerIp,
+          atMs: cluster.clock.now(),
+        })
+      : ({ outcome: 'refused' } as const);
+  const address = `${endpoint.addresses[0] ?? ''}:${endpoint.port}`;
+  cluster.trace.record({
+    from: `kube-proxy/${endpoint.nodeName ?? ''}`,
+    to: `kubelet/${endpoint.nodeName ?? ''}`,
+    type: 'action',
+    verb: 'request',
+    object: `pods/${backend.namespace}/${endpoint.targetRef?.name ?? ''}`,
+    summary: `GET ${host}${path} via ${via} → ${address}`,
+  });
+  if (answer.outcome !== 'answered')
+    return { text: `${via} → ${address}  HTTP 502 Bad Gateway`, failed: true };
+  return {
+    text: `${via} → ${address} (${endpoint.targetRef?.name ?? '?'} on ${endpoint.nodeName ?? '?'})  HTTP ${answer.status} OK`,
+    failed: false,
+  };
 }

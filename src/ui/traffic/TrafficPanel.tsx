@@ -38,7 +38,7 @@ export function TrafficPanel({ ready, run }: TrafficPanelProps) {
   const sources = pods.map((p) => `${p.namespace}/${p.name}`);
   const chosenFrom = sources.includes(from) || from === 'outside' ? from : (sources[0] ?? 'outside');
   return (
-    <details className="chaos-panel" open role="group" aria-label="Traffic">
+    <details className="chaos-panel" role="group" aria-label="Traffic">
       <summary>Traffic</summary>
       <div className="chaos-row">
         <select aria-label="Service" value={chosen} onChange={(e) => setService(e.target.value)}>

@@ -207,6 +207,25 @@ export const BUILTIN_CATALOG: Readonly<Record<string, RepositoryInfo>> = {
     behaviour: server([80, 8080], []),
     shell: true,
   },
+  ['registry.k8s.io/ingress-nginx/controller']: {
+    tags: ['v1.13.3', 'v1.13.2', 'v1.12.6', 'v1.11.8'],
+    sizeBytes: 110_412_651,
+    behaviour: server(
+      [80, 443],
+      [
+        '-------------------------------------------------------------------------------',
+        'NGINX Ingress controller',
+        '  Release:       v1.13.3',
+        '  Build:         3f2ed1dd5d1c5dd4e6d7b0a8c3b1f2a47c6d7e11',
+        '  Repository:    https://github.com/kubernetes/ingress-nginx',
+        '  nginx version: nginx/1.27.1',
+        '',
+        '-------------------------------------------------------------------------------',
+        '',
+      ],
+    ),
+    shell: true,
+  },
   ['registry.k8s.io/pause']: {
     tags: ['3.10', '3.10.1', '3.9', '3.8', '3.7', '3.6', '3.5', '3.2', '3.1', 'latest'],
     sizeBytes: 320_368,
