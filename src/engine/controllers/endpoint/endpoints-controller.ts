@@ -2,7 +2,6 @@
  * The endpoint controller of kube-controller-manager (`pkg/controller/endpoint`): keeps the
  * v1 Endpoints object of every Service with a selector, which older clients still read.
  */
-import type { KubeObject } from '../../api/types.ts';
 import { ApiError, isNotFound } from '../../client/api-client.ts';
 import type { SharedInformerFactory } from '../../client/informer-factory.ts';
 import type { Lister } from '../../client/lister.ts';
@@ -10,6 +9,7 @@ import type { WorkQueue } from '../../client/work-queue.ts';
 import { selectorFromSet } from '../../labels/index.ts';
 import { Controller, SyncError, type ControllerHost } from '../controller.ts';
 import { servedResource } from '../discovery.ts';
+import { serviceKey, serviceSelector, watchServicesAndPods } from '../service-pods.ts';
 import {
   desiredEndpoints,
   ENDPOINT_CONTROLLER_NAME,
@@ -17,13 +17,7 @@ import {
   planEndpoints,
 } from './endpoints-plan.ts';
 
-const services = servedResource('', 'v1', 'Service');
-const pods = servedResource('', 'v1', 'Pod');
 const endpoints = servedResource('', 'v1', 'Endpoints');
-
-const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-const selectorOf = (service: KubeObject) =>
-  (service.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {};
 
 export class EndpointsController extends Controller {
   readonly queue: WorkQueue;
@@ -39,31 +33,12 @@ export class EndpointsController extends Controller {
       sync: (key) => this.sync(key),
       describe: (key) => `services/${key}`,
     });
-    const serviceInformer = informers.informerFor(services);
-    this.#services = serviceInformer.lister();
-    const enqueue = (o: KubeObject) => this.queue.add(keyOf(o));
-    serviceInformer.addEventHandler({ onAdd: enqueue, onUpdate: (_old, s) => enqueue(s), onDelete: enqueue });
-    const podInformer = informers.informerFor(pods);
-    this.#pods = podInformer.lister();
-    const podChanged = (pod: KubeObject) => {
-      for (const service of this.#services.list(pod.metadata.namespace)) {
-        const selector = selectorOf(service);
-        if (Object.keys(selector).length && selectorFromSet(selector).matches(pod.metadata.labels ?? {})) {
-          enqueue(service);
-        }
-      }
-    };
-    podInformer.addEventHandler({
-      onAdd: podChanged,
-      onUpdate: (old, pod) => {
-        podChanged(pod);
-        if (JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels)) podChanged(old);
-      },
-      onDelete: podChanged,
-    });
+    ({ services: this.#services, pods: this.#pods } = watchServicesAndPods(informers, (key) =>
+      this.queue.add(key),
+    ));
     const endpointsInformer = informers.informerFor(endpoints);
     this.#endpoints = endpointsInformer.lister();
-    endpointsInformer.addEventHandler({ onDelete: enqueue });
+    endpointsInformer.addEventHandler({ onDelete: (e) => this.queue.add(serviceKey(e)) });
   }
 
   sync(key: string): void {
@@ -79,7 +54,7 @@ export class EndpointsController extends Controller {
         }
         return;
       }
-      const selector = selectorOf(service);
+      const selector = serviceSelector(service);
       if (Object.keys(selector).length === 0 || service.metadata.deletionTimestamp) return;
       const desired = desiredEndpoints(service, this.#pods.list(namespace, selectorFromSet(selector)));
       const write = planEndpoints(current, desired);

@@ -12,6 +12,7 @@ import type { WorkQueue } from '../../client/work-queue.ts';
 import { selectorFromSet } from '../../labels/index.ts';
 import { Controller, SyncError, type ControllerHost } from '../controller.ts';
 import { servedResource } from '../discovery.ts';
+import { serviceSelector, watchServicesAndPods } from '../service-pods.ts';
 import {
   ENDPOINTSLICE_CONTROLLER_NAME,
   LABEL_MANAGED_BY,
@@ -19,16 +20,10 @@ import {
   planEndpointSlices,
 } from './endpointslice-plan.ts';
 
-const services = servedResource('', 'v1', 'Service');
-const pods = servedResource('', 'v1', 'Pod');
 const nodes = servedResource('', 'v1', 'Node');
 export const endpointSlices = servedResource('discovery.k8s.io', 'v1', 'EndpointSlice');
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
-
-type ServiceSelector = Record<string, string> | undefined;
-const selectorOf = (service: KubeObject): ServiceSelector =>
-  (service.spec as { selector?: Record<string, string> } | undefined)?.selector;
 
 export class EndpointSliceController extends Controller {
   readonly queue: WorkQueue;
@@ -45,23 +40,9 @@ export class EndpointSliceController extends Controller {
       sync: (key) => this.sync(key),
       describe: (key) => `services/${key}`,
     });
-    const serviceInformer = informers.informerFor(services);
-    this.#services = serviceInformer.lister();
-    const enqueue = (o: KubeObject) =>
-      this.queue.add(`${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`);
-    serviceInformer.addEventHandler({ onAdd: enqueue, onUpdate: (_old, s) => enqueue(s), onDelete: enqueue });
-    const podInformer = informers.informerFor(pods);
-    this.#pods = podInformer.lister();
-    podInformer.addEventHandler({
-      onAdd: (pod) => this.#podChanged(pod),
-      onUpdate: (old, pod) => {
-        this.#podChanged(pod);
-        // A pod whose labels changed may have left a Service.
-        if (JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels))
-          this.#podChanged(old);
-      },
-      onDelete: (pod) => this.#podChanged(pod),
-    });
+    ({ services: this.#services, pods: this.#pods } = watchServicesAndPods(informers, (key) =>
+      this.queue.add(key),
+    ));
     const sliceInformer = informers.informerFor(endpointSlices);
     this.#slices = sliceInformer.lister();
     const sliceChanged = (slice: KubeObject) => {
@@ -77,26 +58,15 @@ export class EndpointSliceController extends Controller {
     this.#nodes = informers.informerFor(nodes).lister();
   }
 
-  /** Enqueues every Service in the pod's namespace that selects it. */
-  #podChanged(pod: KubeObject): void {
-    for (const service of this.#services.list(pod.metadata.namespace)) {
-      const selector = selectorOf(service);
-      if (!selector || Object.keys(selector).length === 0) continue;
-      if (selectorFromSet(selector).matches(pod.metadata.labels ?? {})) {
-        this.queue.add(`${service.metadata.namespace ?? ''}/${service.metadata.name ?? ''}`);
-      }
-    }
-  }
-
   sync(key: string): void {
     const slash = key.indexOf('/');
     const [namespace, name] = [key.slice(0, slash), key.slice(slash + 1)];
     const service = this.#services.get(namespace, name);
     // A deleted Service's slices go with it, through their owner reference.
     if (!service || service.metadata.deletionTimestamp) return;
-    const selector = selectorOf(service);
+    const selector = serviceSelector(service);
     // Without a selector the Service's endpoints are whatever its owner writes.
-    if (!selector || Object.keys(selector).length === 0) return;
+    if (Object.keys(selector).length === 0) return;
     const plan = planEndpointSlices({
       service,
       pods: this.#pods.list(namespace, selectorFromSet(selector)),
