@@ -14,7 +14,7 @@ test('the traffic panel sends requests to a Service and the terminal shows each 
   await app.speed.fill('9');
   const traffic = page.getByRole('group', { name: 'Traffic' });
   await traffic.getByText('Traffic', { exact: true }).click();
-  await expect(traffic.getByRole('combobox', { name: 'Service' })).toHaveValue('default/web', {
+  await expect(traffic.getByRole('combobox', { name: 'Target' })).toHaveValue('default/web', {
     timeout: 30_000,
   });
   await expect(traffic.getByRole('option', { name: 'from default/client' })).toHaveCount(1, {

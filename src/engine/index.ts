@@ -41,6 +41,7 @@ const observedKinds: readonly { readonly kind: string; readonly group: string; r
   { kind: 'ReplicaSet', group: 'apps', plural: 'replicasets' },
   { kind: 'Service', group: '', plural: 'services' },
   { kind: 'EndpointSlice', group: 'discovery.k8s.io', plural: 'endpointslices' },
+  { kind: 'Ingress', group: 'networking.k8s.io', plural: 'ingresses' },
 ];
 
 /** What the app shows for an object, as `kubectl get` prints it. */
@@ -63,6 +64,10 @@ export interface ObjectDisplay {
     readonly externalIP: string;
     readonly ports: string;
   };
+  /** A node's InternalIP; an Ingress's published address. */
+  readonly address?: string;
+  /** An Ingress's rule hosts. */
+  readonly hosts?: readonly string[];
   /** An EndpointSlice's Service and the pods behind it, ready or not. */
   readonly endpoints?: {
     readonly service: string;
@@ -109,6 +114,16 @@ function endpointsDisplay(object: KubeObject): ObjectDisplay {
 
 function displayOf(kind: string, object: KubeObject, now: number): ObjectDisplay {
   if (kind === 'EndpointSlice') return endpointsDisplay(object);
+  if (kind === 'Ingress') {
+    const rules = ((object.spec ?? {}) as { rules?: { host?: string }[] }).rules ?? [];
+    const address = (object.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)
+      ?.loadBalancer?.ingress?.[0]?.ip;
+    return {
+      status: '',
+      hosts: [...new Set(rules.map((r) => r.host ?? '').filter(Boolean))],
+      ...(address ? { address } : {}),
+    };
+  }
   const info = builtinResources.find((r) => r.kind === kind && r.version === 'v1');
   if (info && kind === 'Service') {
     const cells = buildTable(info, [object], now).rows[0]?.cells ?? [];
@@ -129,8 +144,12 @@ function displayOf(kind: string, object: KubeObject, now: number): ObjectDisplay
       ((object['status'] ?? {}) as { allocatable?: Record<string, unknown> }).allocatable ?? {};
     const taints = ((object['spec'] ?? {}) as { taints?: { key: string; value?: string; effect: string }[] })
       .taints;
+    const addresses =
+      ((object['status'] ?? {}) as { addresses?: { type: string; address: string }[] }).addresses ?? [];
+    const internal = addresses.find((a) => a.type === 'InternalIP')?.address;
     return {
       status: String(cells[1] ?? ''),
+      ...(internal ? { address: internal } : {}),
       resources: { cpuMillis: milli(allocatable.cpu), memoryBytes: bytes(allocatable.memory) },
       ...(taints?.length
         ? { taints: taints.map((t) => `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`) }

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCluster } from '../state/cluster-store.ts';
 import '../chaos/chaos.css';
+import { requestCommand, trafficTargets, type TrafficTarget } from './traffic-targets.ts';
 
 export interface TrafficPanelProps {
   readonly ready: boolean;
@@ -19,37 +20,54 @@ function useNamespaced(kind: string): { namespace: string; name: string }[] {
   ).map((o) => ({ namespace: o.namespace ?? 'default', name: o.name }));
 }
 
-/** The `sim request` line the panel runs for its choices. */
-export function requestCommand(target: string, count: number, from: string): string {
-  const [name = '', namespace = 'default'] = target.split('/').reverse();
-  const source = from === 'outside' || from === '' ? '' : (from.split('/')[1] ?? '');
-  const fromFlag = source ? ` --from ${source}` : ' --from outside';
-  return `sim request ${name} --count ${count}${fromFlag} -n ${namespace}`;
+/** The targets, as JSON strings so the selector's result compares equal while nothing changed. */
+function useTargets(): TrafficTarget[] {
+  return useCluster(
+    useShallow((s) =>
+      trafficTargets(
+        ['Service', 'Node', 'Ingress'].flatMap((kind) =>
+          (s.keysByKind[kind] ?? []).map((k) => s.objects[k]).filter((o) => o !== undefined),
+        ),
+      ).map((t) => JSON.stringify(t)),
+    ),
+  ).map((text) => JSON.parse(text) as TrafficTarget);
 }
 
 export function TrafficPanel({ ready, run }: TrafficPanelProps) {
-  const services = useNamespaced('Service').filter((s) => s.name !== 'kubernetes');
+  const targets = useTargets();
   const pods = useNamespaced('Pod');
-  const [service, setService] = useState('');
+  const [targetLabel, setTargetLabel] = useState('');
   const [from, setFrom] = useState('');
   const [count, setCount] = useState(5);
-  const keys = services.map((s) => `${s.namespace}/${s.name}`);
-  const chosen = keys.includes(service) ? service : (keys[0] ?? '');
+  const chosen = targets.find((t) => t.label === targetLabel) ?? targets[0];
   const sources = pods.map((p) => `${p.namespace}/${p.name}`);
-  const chosenFrom = sources.includes(from) || from === 'outside' ? from : (sources[0] ?? 'outside');
+  const chosenFrom = chosen?.outside
+    ? 'outside'
+    : sources.includes(from) || from === 'outside'
+      ? from
+      : (sources[0] ?? 'outside');
   return (
     <details className="chaos-panel" role="group" aria-label="Traffic">
       <summary>Traffic</summary>
       <div className="chaos-row">
-        <select aria-label="Service" value={chosen} onChange={(e) => setService(e.target.value)}>
-          {keys.length === 0 ? <option value="">no Services yet</option> : null}
-          {keys.map((k) => (
-            <option key={k} value={k}>
-              {k}
+        <select
+          aria-label="Target"
+          value={chosen?.label ?? ''}
+          onChange={(e) => setTargetLabel(e.target.value)}
+        >
+          {targets.length === 0 ? <option value="">no Services yet</option> : null}
+          {targets.map((t) => (
+            <option key={t.label} value={t.label}>
+              {t.label}
             </option>
           ))}
         </select>
-        <select aria-label="From" value={chosenFrom} onChange={(e) => setFrom(e.target.value)}>
+        <select
+          aria-label="From"
+          value={chosenFrom}
+          disabled={chosen?.outside}
+          onChange={(e) => setFrom(e.target.value)}
+        >
           {sources.map((p) => (
             <option key={p} value={p}>
               from {p}
@@ -68,7 +86,7 @@ export function TrafficPanel({ ready, run }: TrafficPanelProps) {
         <button
           type="button"
           disabled={!ready || !chosen}
-          onClick={() => void run(requestCommand(chosen, count, chosenFrom))}
+          onClick={() => chosen && void run(requestCommand(chosen, count, chosenFrom))}
         >
           Send requests
         </button>

@@ -1,13 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { requestCommand } from './TrafficPanel.tsx';
+import type { MirroredObject } from '../state/cluster-store.ts';
+import { requestCommand, trafficTargets } from './traffic-targets.ts';
 
-describe('traffic panel', () => {
-  it('runs sim request for the chosen Service, from a pod or from outside', () => {
-    expect(requestCommand('shop/web', 5, 'shop/client')).toBe(
-      'sim request web --count 5 --from client -n shop',
+const object = (
+  kind: string,
+  name: string,
+  display: MirroredObject['display'],
+  namespace?: string,
+): MirroredObject => ({
+  kind,
+  key: `${kind}/${name}`,
+  namespace,
+  name,
+  display,
+});
+
+describe('traffic panel targets', () => {
+  const objects = [
+    object('Node', 'kubesim-control-plane', { status: 'Ready', address: '172.18.0.2' }),
+    object('Node', 'kubesim-worker', { status: 'Ready', address: '172.18.0.3' }),
+    object(
+      'Service',
+      'web',
+      {
+        status: '',
+        service: { type: 'NodePort', clusterIP: '10.96.1.1', externalIP: '<none>', ports: '80:32288/TCP' },
+      },
+      'shop',
+    ),
+    object(
+      'Service',
+      'db',
+      {
+        status: '',
+        service: { type: 'ClusterIP', clusterIP: '10.96.1.2', externalIP: '<none>', ports: '5432/TCP' },
+      },
+      'shop',
+    ),
+    object('Ingress', 'fanout', { status: '', hosts: ['example.com'], address: '172.18.0.3' }, 'shop'),
+  ];
+
+  it('offers Services by name, node ports through a worker, and published Ingress hosts', () => {
+    expect(trafficTargets(objects).map((t) => t.label)).toEqual([
+      'shop/web',
+      'shop/web via 172.18.0.3:32288',
+      'shop/db',
+      'example.com (Ingress)',
+    ]);
+  });
+
+  it('runs sim request from a pod, or from outside for node ports and Ingress hosts', () => {
+    const [web, nodePort, , host] = trafficTargets(objects);
+    expect(requestCommand(web!, 5, 'shop/client')).toBe('sim request web --count 5 --from client -n shop');
+    expect(requestCommand(nodePort!, 2, 'shop/client')).toBe(
+      'sim request 172.18.0.3:32288 --count 2 --from outside -n shop',
     );
-    expect(requestCommand('default/web', 1, 'outside')).toBe(
-      'sim request web --count 1 --from outside -n default',
+    expect(requestCommand(host!, 1, 'outside')).toBe(
+      'sim request example.com --count 1 --from outside -n shop',
     );
   });
 });
