@@ -5,6 +5,7 @@
 import { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
+import { DisruptionController } from './disruption/disruption-controller.ts';
 import { EndpointsController } from './endpoint/endpoints-controller.ts';
 import { EndpointSliceController } from './endpointslice/endpointslice-controller.ts';
 import { GarbageCollector } from './garbagecollector/garbage-collector.ts';
@@ -46,6 +47,7 @@ export function startControllerManager(cluster: Cluster): ControllerManager {
     ...createWorkloadControllers(cluster, informers),
     new EndpointSliceController(cluster, informers),
     new EndpointsController(cluster, informers),
+    new DisruptionController(cluster, informers),
     ...createNodeLifecycleControllers(cluster, informers),
   ];
   // Every controller has registered its handlers before the first one starts the informers,
