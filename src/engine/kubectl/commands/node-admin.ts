@@ -1,4 +1,5 @@
 /** `kubectl cordon|uncordon|taint|drain` (kubectl's drain helper and taint command). */
+import { parseDuration } from '../../time/duration.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import type { Status } from '../../apiserver/status.ts';
@@ -277,6 +278,10 @@ export function runDrain(ctx: CommandContext): void {
   }
 }
 
+const EVICTION_RETRY_MS = 5_000;
+/** Without --timeout, a drain waits on a budget this long before giving up (kubectl waits for ever). */
+const EVICTION_PATIENCE_MS = 5 * 60 * 1000;
+
 /** Evicts through pods/eviction; where the simulator does not serve it, deletes as kubectl's fallback does. */
 function evict(ctx: CommandContext, pod: PodShape): boolean {
   const grace = ctx.flags['grace-period'] as number;
@@ -287,9 +292,17 @@ function evict(ctx: CommandContext, pod: PodShape): boolean {
     metadata: { name: pod.metadata.name, namespace: pod.metadata.namespace },
     ...(grace >= 0 ? { deleteOptions: { gracePeriodSeconds: grace } } : {}),
   };
-  let res = bool(ctx.flags, 'disable-eviction')
-    ? undefined
-    : ctx.host.client.request({ method: 'POST', path, body });
+  const evictOnce = () => ctx.host.client.request({ method: 'POST', path, body });
+  let res = bool(ctx.flags, 'disable-eviction') ? undefined : evictOnce();
+  // A budget that allows no disruption now answers 429: kubectl tries again every 5 seconds.
+  const deadline = ctx.host.now() + (parseDuration(str(ctx.flags, 'timeout')) || EVICTION_PATIENCE_MS);
+  while (res?.status === 429 && ctx.host.now() < deadline) {
+    ctx.out.err(
+      `error when evicting pods/"${pod.metadata.name ?? ''}" -n "${pod.metadata.namespace ?? ''}" (will retry after 5s): ${(res.body as Status).message ?? ''}\n`,
+    );
+    ctx.host.runFor(EVICTION_RETRY_MS);
+    res = evictOnce();
+  }
   if (!res || res.status === 405 || res.status === 404) {
     res = ctx.host.client.request({
       method: 'DELETE',
