@@ -131,3 +131,37 @@ export function serviceFor(kind: ServiceKind, name: string, o: ServiceOptions): 
     } as KubeObject,
   };
 }
+
+export interface DockerRegistryOptions {
+  readonly server: string;
+  readonly username: string;
+  readonly password: string;
+  readonly email: string;
+}
+
+/** `kubectl create secret docker-registry`: a `.dockerconfigjson` with one registry's credentials. */
+export function dockerRegistrySecretFor(name: string, o: DockerRegistryOptions): Generated {
+  if (!o.username || !o.password || !o.server) {
+    return {
+      error:
+        'error: either --from-file or the combination of --docker-username, --docker-password and --docker-server is required',
+    };
+  }
+  // Field order as Go marshals kubectl's DockerConfigEntry; email is left out when empty.
+  const entry = {
+    username: o.username,
+    password: o.password,
+    ...(o.email ? { email: o.email } : {}),
+    auth: encodeBase64(`${o.username}:${o.password}`),
+  };
+  const config = JSON.stringify({ auths: { [o.server]: entry } });
+  return {
+    object: {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: { name },
+      data: { '.dockerconfigjson': encodeBase64(config) },
+      type: 'kubernetes.io/dockerconfigjson',
+    } as KubeObject,
+  };
+}

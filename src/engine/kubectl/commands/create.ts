@@ -12,6 +12,7 @@ import { kindWithGroup } from '../rest-mapper.ts';
 import {
   configMapFor,
   genericSecretFor,
+  dockerRegistrySecretFor,
   serviceFor,
   tlsSecretFor,
   type Generated,
@@ -37,6 +38,10 @@ export const createFlags: FlagSpec[] = [
   { name: 'node-port', type: 'int', default: 0 },
   { name: 'clusterip', type: 'string', default: '' },
   { name: 'external-name', type: 'string', default: '' },
+  { name: 'docker-server', type: 'string', default: 'https://index.docker.io/v1/' },
+  { name: 'docker-username', type: 'string', default: '' },
+  { name: 'docker-password', type: 'string', default: '' },
+  { name: 'docker-email', type: 'string', default: '' },
   ...writeFlags,
 ];
 
@@ -66,6 +71,16 @@ function generated(ctx: CommandContext): Generated | undefined {
     if (variant === 'generic') {
       const name = named('secret generic', names);
       return typeof name === 'string' ? genericSecretFor(name, str(flags, 'type'), sources) : name;
+    }
+    if (variant === 'docker-registry') {
+      const name = named('secret docker-registry', names);
+      if (typeof name !== 'string') return name;
+      return dockerRegistrySecretFor(name, {
+        server: str(flags, 'docker-server'),
+        username: str(flags, 'docker-username'),
+        password: str(flags, 'docker-password'),
+        email: str(flags, 'docker-email'),
+      });
     }
     if (variant === 'tls') {
       const name = named('secret tls', names);
