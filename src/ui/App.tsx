@@ -76,7 +76,7 @@ async function viewPast(record: TraceRecord): Promise<void> {
     return;
   }
   control({ type: 'pause' });
-  const past = await engine.viewAt(record.time, useSession.getState().entries);
+  const past = await engine.viewAt(record.time, useSession.getState().entries, record.seq);
   useTimeline.getState().view(record);
   player.reset();
   gate.reset();

@@ -154,12 +154,12 @@ export class EngineClient {
   }
 
   /** The cluster's objects as they were at `time`, rebuilt from the recorded commands. */
-  async viewAt(time: number, entries: readonly SessionEntry[]): Promise<PastSnapshot> {
+  async viewAt(time: number, entries: readonly SessionEntry[], seq?: number): Promise<PastSnapshot> {
     await this.ready;
     const id = this.#nextId++;
     return new Promise<PastSnapshot>((resolve) => {
       this.#viewing.set(id, resolve);
-      this.#worker.postMessage({ type: 'view-at', id, time, entries });
+      this.#worker.postMessage({ type: 'view-at', id, time, entries, ...(seq !== undefined ? { seq } : {}) });
     });
   }
 
@@ -197,7 +197,12 @@ export class EngineClient {
       this.#pending.set(id, resolve);
       this.#worker.postMessage({ type: 'exec', id, line, ...(stdin !== undefined ? { stdin } : {}) });
     });
-    const entry: SessionEntry = { line, at: reply.at, ...(stdin !== undefined ? { stdin } : {}) };
+    const entry: SessionEntry = {
+      line,
+      at: reply.at,
+      ...(reply.seq !== undefined ? { seq: reply.seq } : {}),
+      ...(stdin !== undefined ? { stdin } : {}),
+    };
     for (const listener of this.#executed) listener(entry);
     return { chunks: reply.chunks, exitCode: reply.exitCode, text: reply.chunks.map((c) => c.text).join('') };
   }

@@ -8,7 +8,7 @@
  */
 import { createSession, observeObjects, type Session } from '../engine/index.ts';
 import { Playback } from './playback.ts';
-import { replaySession } from './replay.ts';
+import { isBefore, replaySession } from './replay.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';
 
 /** About one display frame. */
@@ -35,8 +35,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   switch (request.type) {
     case 'exec': {
       const at = session.cluster.clock.now();
+      const seq = (session.cluster.trace.tail(1)[0]?.seq ?? 0) + 1;
       const output = session.exec(request.line, request.stdin);
-      post({ type: 'exec-result', id: request.id, chunks: output.chunks, exitCode: output.exitCode, at });
+      post({
+        type: 'exec-result',
+        id: request.id,
+        chunks: output.chunks,
+        exitCode: output.exitCode,
+        at,
+        seq,
+      });
       return;
     }
     case 'inspect': {
@@ -49,7 +57,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const past = createSession({ seed, workers: WORKERS });
       replaySession(
         past,
-        request.entries.filter((e) => e.at <= request.time),
+        request.entries.filter((e) => isBefore(e, request.time, request.seq)),
         request.time,
       );
       const observed = observeObjects(past, () => undefined);

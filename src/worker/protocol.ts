@@ -22,6 +22,11 @@ export interface SessionEntry {
   readonly stdin?: string;
   /** Virtual milliseconds since the epoch when the command ran. */
   readonly at: number;
+  /**
+   * The sequence number its first trace record got: commands of one virtual moment are
+   * ordered by it (absent in sessions saved before it was recorded).
+   */
+  readonly seq?: number;
 }
 
 /** Rebuilds the cluster from a seed and recorded commands (reload, shared links, import). */
@@ -53,6 +58,8 @@ export interface ViewAtRequest {
   readonly type: 'view-at';
   readonly id: number;
   readonly time: number;
+  /** The chosen record: commands of its moment that came after it are left out. */
+  readonly seq?: number;
   readonly entries: readonly SessionEntry[];
 }
 
@@ -78,6 +85,8 @@ export interface ExecReply {
   readonly exitCode: number;
   /** Virtual time when the command ran. */
   readonly at: number;
+  /** The sequence number of the command's first trace record. */
+  readonly seq: number;
 }
 
 /** What each restored command printed; a fresh snapshot follows. */

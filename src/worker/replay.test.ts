@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../engine/index.ts';
-import { replaySession } from './replay.ts';
+import { isBefore, replaySession } from './replay.ts';
 import type { SessionEntry } from './protocol.ts';
 
 describe('replaying a recorded session', () => {
@@ -25,5 +25,17 @@ describe('replaying a recorded session', () => {
     expect(replayed.cluster.clock.now()).toBe(until);
     expect(replayed.exec('kubectl get pods -o wide').text).toBe(expected);
     expect(expected.split('\n').filter((l) => l.includes('Running'))).toHaveLength(4);
+  });
+});
+
+describe('time travel', () => {
+  it('keeps commands of the chosen moment that came before the chosen record, and only those', () => {
+    const create = { line: 'kubectl create deployment web --image=nginx', at: 1000, seq: 10 };
+    const advance = { line: 'sim advance 30s', at: 1000, seq: 20 };
+    expect([create, advance].filter((e) => isBefore(e, 1000, 12))).toEqual([create]);
+    expect([create, advance].filter((e) => isBefore(e, 1000, 25))).toEqual([create, advance]);
+    // Sessions saved before sequences were recorded fall back to the moment alone.
+    expect(isBefore({ line: 'x', at: 1000 }, 1000, 12)).toBe(true);
+    expect(isBefore({ line: 'x', at: 1001, seq: 1 }, 1000, 12)).toBe(false);
   });
 });

@@ -25,3 +25,12 @@ export function replaySession(
   if (end > clock.now()) session.cluster.advance(end - clock.now());
   return outputs;
 }
+
+/**
+ * Whether a recorded command ran before the chosen record. Commands share a virtual moment
+ * (time does not pass between them), so within it their trace sequence decides.
+ */
+export function isBefore(entry: SessionEntry, time: number, seq: number | undefined): boolean {
+  if (entry.at !== time || seq === undefined || entry.seq === undefined) return entry.at <= time;
+  return entry.seq <= seq;
+}
