@@ -56,7 +56,7 @@ export default tseslint.config(
   },
   {
     files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts', 'src/engine/cli/**', 'src/engine/schema/tools/**'],
+    ignores: ['src/engine/**/*.test.ts', 'src/engine/schema/tools/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...impureGlobals],

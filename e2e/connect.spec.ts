@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startServer, type RunningServer } from '../src/engine/cli/serve/serve-command.ts';
+import { startServer, type RunningServer } from '../src/cli/serve/serve-command.ts';
 import { AppPage } from './pages/app-page.ts';
 
 let server: RunningServer;

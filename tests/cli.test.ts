@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const bin = resolve(__dirname, '../src/engine/cli/kubesim.mjs');
+const bin = resolve(__dirname, '../src/cli/kubesim.mjs');
 
 function kubesim(args: string[], input?: string) {
   return spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/engine/session.ts';
 import { runScript } from '../../src/engine/script/run-script.ts';
 import { createOpenApiDocumentProvider } from '../../src/engine/schema/tools/openapi-documents.ts';
-import { startServer, type RunningServer } from '../../src/engine/cli/serve/serve-command.ts';
+import { startServer, type RunningServer } from '../../src/cli/serve/serve-command.ts';
 import { realKubectl } from './kubectl-binary.ts';
 import { normalise } from './differences.ts';
 import { runWithRealKubectl } from './real-kubectl-run.ts';

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScript } from '../../src/engine/script/parse-script.ts';
 import { splitShellWords } from '../../src/engine/kubectl/shell-words.ts';
-import { kubeconfigText } from '../../src/engine/cli/serve/kubeconfig.ts';
-import type { RunningServer } from '../../src/engine/cli/serve/serve-command.ts';
+import { kubeconfigText } from '../../src/cli/serve/kubeconfig.ts';
+import type { RunningServer } from '../../src/cli/serve/serve-command.ts';
 
 const KUBECTL_TIMEOUT_MS = 10_000;
 

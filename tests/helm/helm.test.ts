@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubeconfigText } from '../../src/engine/cli/serve/kubeconfig.ts';
-import { startServer, type RunningServer } from '../../src/engine/cli/serve/serve-command.ts';
+import { kubeconfigText } from '../../src/cli/serve/kubeconfig.ts';
+import { startServer, type RunningServer } from '../../src/cli/serve/serve-command.ts';
 import { realHelm } from '../conformance/kubectl-binary.ts';
 
 /** A response body, read loosely: the assertions check its shape. */

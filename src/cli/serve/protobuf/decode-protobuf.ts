@@ -9,7 +9,7 @@
  * by value stay, even when empty (`strategy: {}`), as Go's encoder keeps them.
  */
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
-import { requiredOfDefinition } from '../../../schema/index.ts';
+import { requiredOfDefinition } from '../../../engine/schema/index.ts';
 import table from './generated/messages.json' with { type: 'json' };
 import { FIELD_FLAGS, type FieldRow, type MessageTable } from './message-table.ts';
 import { META_V1, openApiNameOf, protoPackageOf } from './proto-packages.ts';

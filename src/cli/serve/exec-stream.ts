@@ -9,9 +9,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ExecResult } from '../../node/kubelet-api.ts';
-import type { Session } from '../../session.ts';
-import { isBareShell, shellScriptCommand } from '../../node/shell-stdin.ts';
+import type { ExecResult } from '../../engine/node/kubelet-api.ts';
+import type { Session } from '../../engine/session.ts';
+import { isBareShell, shellScriptCommand } from '../../engine/node/shell-stdin.ts';
 
 const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 const EXEC_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/;

@@ -5,9 +5,9 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Session } from '../session.ts';
-import { runScript } from '../script/run-script.ts';
-import { createOpenApiDocumentProvider } from '../schema/tools/openapi-documents.ts';
+import { Session } from '../engine/session.ts';
+import { runScript } from '../engine/script/run-script.ts';
+import { createOpenApiDocumentProvider } from '../engine/schema/tools/openapi-documents.ts';
 import { serve } from './serve/serve-command.ts';
 
 const USAGE = `Usage: kubesim [--nodes N] [--seed S] [FILE|-]

@@ -4,8 +4,8 @@
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { ExecStreams } from './exec-stream.ts';
-import { Session } from '../../session.ts';
-import { createOpenApiDocumentProvider } from '../../schema/tools/openapi-documents.ts';
+import { Session } from '../../engine/session.ts';
+import { createOpenApiDocumentProvider } from '../../engine/schema/tools/openapi-documents.ts';
 import { ClockDriver } from './clock-driver.ts';
 import { handleHttp } from './http-handler.ts';
 import { defaultKubeconfigPath, writeKubeconfig } from './kubeconfig.ts';

@@ -4,7 +4,7 @@
  * kubesim command language (kubectl or sim), look without touching (inspect), and read the trace.
  */
 import type { ServerResponse } from 'node:http';
-import { parseDuration } from '../../time/duration.ts';
+import { parseDuration } from '../../engine/time/duration.ts';
 import type { HandlerContext } from './http-handler.ts';
 import { sendJson } from './http-handler.ts';
 

@@ -8,7 +8,7 @@
  * message reachable from a served kind, its fields' numbers, JSON names, types, and whether
  * Go holds them by value (so a zero on the wire may mean "unset").
  *
- *   npx tsx src/engine/cli/serve/protobuf/tools/extract-messages.ts
+ *   npx tsx src/cli/serve/protobuf/tools/extract-messages.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,9 +24,9 @@ import {
   type FieldDescriptorProto,
   type FileDescriptorProto,
 } from '@bufbuild/protobuf/wkt';
-import { realKubectl } from '../../../../../../tests/conformance/kubectl-binary.ts';
-import { builtinResources } from '../../../../api/resources.ts';
-import { compactSchema } from '../../../../schema/generated/schemas.ts';
+import { realKubectl } from '../../../../../tests/conformance/kubectl-binary.ts';
+import { builtinResources } from '../../../../engine/api/resources.ts';
+import { compactSchema } from '../../../../engine/schema/generated/schemas.ts';
 import { FIELD_FLAGS, type MessageTable } from '../message-table.ts';
 import { openApiNameOf, protoPackageOf } from '../proto-packages.ts';
 

@@ -4,9 +4,9 @@
  * Everything a client sends is treated as data for the simulated cluster only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiRequest, ApiResponse, HttpMethod } from '../../apiserver/http-types.ts';
-import { statusErrors, type Status } from '../../apiserver/status.ts';
-import type { Session } from '../../session.ts';
+import type { ApiRequest, ApiResponse, HttpMethod } from '../../engine/apiserver/http-types.ts';
+import { statusErrors, type Status } from '../../engine/apiserver/status.ts';
+import type { Session } from '../../engine/session.ts';
 import { openAttachStream } from './attach-stream.ts';
 import { handleControl } from './control-routes.ts';
 import type { ClockDriver } from './clock-driver.ts';

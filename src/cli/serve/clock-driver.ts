@@ -2,7 +2,7 @@
  * Runs a cluster's virtual clock at a multiple of wall time. Timers live here, outside the
  * pure engine: the engine only ever sees `advance(ms)`.
  */
-import type { Cluster } from '../../cluster/cluster.ts';
+import type { Cluster } from '../../engine/cluster/cluster.ts';
 
 const TICK_MS = 10;
 

@@ -4,7 +4,7 @@
  * (mirrored objects and trace records), as newline-delimited JSON on a chunked response.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { observeObjects, type ObjectChange, type TraceRecord } from '../../index.ts';
+import { observeObjects, type ObjectChange, type TraceRecord } from '../../engine/index.ts';
 import type { HandlerContext } from './http-handler.ts';
 
 /** About three display frames: batching more often buys nothing over a local socket. */
