@@ -2,6 +2,7 @@
  * The engine's public entry: everything outside src/engine (the app, the worker, tests
  * of other layers) imports from here and nowhere else.
  */
+import { internalIP } from './node/node-object.ts';
 import { Session, type SessionOptions } from './session.ts';
 import { builtinResources } from './api/resources.ts';
 import type { KubeObject } from './api/types.ts';
@@ -144,9 +145,7 @@ function displayOf(kind: string, object: KubeObject, now: number): ObjectDisplay
       ((object['status'] ?? {}) as { allocatable?: Record<string, unknown> }).allocatable ?? {};
     const taints = ((object['spec'] ?? {}) as { taints?: { key: string; value?: string; effect: string }[] })
       .taints;
-    const addresses =
-      ((object['status'] ?? {}) as { addresses?: { type: string; address: string }[] }).addresses ?? [];
-    const internal = addresses.find((a) => a.type === 'InternalIP')?.address;
+    const internal = internalIP(object);
     return {
       status: String(cells[1] ?? ''),
       ...(internal ? { address: internal } : {}),

@@ -12,6 +12,7 @@ import { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Lister } from '../client/lister.ts';
 import type { Cluster, ClusterComponent } from '../cluster/cluster.ts';
 import { INGRESS_CLASS } from './ingress-routes.ts';
+import { internalIP } from '../node/node-object.ts';
 
 export const INGRESS_NAMESPACE = 'ingress-nginx';
 export const CONTROLLER_NAME = 'ingress-nginx-controller';
@@ -146,9 +147,7 @@ export class IngressNginxController implements ClusterComponent {
         ).some((c) => c.type === 'Ready' && c.status === 'True'),
       );
     const node = ready && this.#nodes.get(undefined, (ready.spec as { nodeName?: string }).nodeName ?? '');
-    const addresses =
-      (node?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
-    return addresses.find((a) => a.type === 'InternalIP')?.address;
+    return node ? internalIP(node) || undefined : undefined;
   }
 
   #sync(): void {

@@ -4,6 +4,7 @@
  * Lease and Node status fresh. `stop()` is the kubelet process dying (nothing more is
  * reported or done); `start()` brings it back.
  */
+import { internalIP } from './node-object.ts';
 import { collectionPrefix } from '../store/keys.ts';
 import { builtinResources } from '../api/resources.ts';
 import type { JsonValue, KubeObject } from '../api/types.ts';
@@ -50,8 +51,7 @@ export class Kubelet implements ClusterComponent {
     const rng = cluster.rng(`${this.id}/runtime`);
     this.puller = new ImagePuller(rng);
     const node = this.api.get(NODES, undefined, nodeName);
-    const status = (node.status ?? {}) as { addresses?: { type: string; address: string }[] };
-    const hostIP = status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    const hostIP = internalIP(node);
     const spec = (node.spec ?? {}) as { podCIDR?: string };
     const now = () => cluster.clock.now();
     this.worker = new PodWorker({

@@ -116,3 +116,10 @@ function toKi(quantity: string): string {
   const factor = { Ki: 1, Mi: 1024, Gi: 1024 * 1024, Ti: 1024 * 1024 * 1024 }[m[2] ?? 'Ki'] ?? 1;
   return `${Number(m[1]) * factor}Ki`;
 }
+
+/** The node's InternalIP, where its kubelet and node ports are reached ('' before it reports one). */
+export function internalIP(node: KubeObject): string {
+  const addresses =
+    (node.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
+  return addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
+}

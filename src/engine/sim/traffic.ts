@@ -12,6 +12,7 @@ import type { Output } from '../kubectl/output.ts';
 import type { KubeProxy } from '../proxy/kube-proxy.ts';
 import type { ProxyServicePort } from '../proxy/proxy-rules.ts';
 import { collectionPrefix } from '../store/keys.ts';
+import { internalIP } from '../node/node-object.ts';
 import { CONTROLLER_NAME, INGRESS_NAMESPACE, isControllerPod } from '../ingress/ingress-nginx.ts';
 import { routeRequest } from '../ingress/ingress-routes.ts';
 
@@ -37,14 +38,8 @@ function sourceOf(cluster: Cluster, from: string, namespace: string): Source | s
     return { namespace, node, ip, label: `pod ${namespace}/${from}` };
   }
   const node = listed(cluster, '', 'nodes').find((n) => n.metadata.name === from);
-  if (node) return { namespace, node: from, ip: nodeIp(node), label: `node ${from}` };
+  if (node) return { namespace, node: from, ip: internalIP(node), label: `node ${from}` };
   return `error: no pod or node named "${from}" (use --from POD, NODE or outside)`;
-}
-
-function nodeIp(node: KubeObject): string {
-  const addresses =
-    (node.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
-  return addresses.find((a) => a.type === 'InternalIP')?.address ?? '';
 }
 
 export function runDns(cluster: Cluster, args: readonly string[], out: Output): void {
@@ -100,7 +95,7 @@ function route(
 ): { rule: ProxyServicePort; node: string } | string {
   const nodes = listed(cluster, '', 'nodes');
   const rulesOf = (node: string) => cluster.component<KubeProxy>(`kube-proxy/${node}`)?.rules ?? [];
-  const byIp = nodes.find((n) => nodeIp(n) === ip);
+  const byIp = nodes.find((n) => internalIP(n) === ip);
   if (byIp) {
     const node = byIp.metadata.name ?? '';
     const rule = rulesOf(node).find((r) => r.nodePort === port);
@@ -178,7 +173,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
     const { rule, node } = via;
     // Traffic that entered through a node port or load balancer leaves SNATed to that node.
     const entered = rule.clusterIP !== ip || !source.node;
-    const entryIp = nodeIp(
+    const entryIp = internalIP(
       listed(cluster, '', 'nodes').find((x) => x.metadata.name === node) ?? ({} as KubeObject),
     );
     const clientIp = entered ? entryIp : source.ip;

@@ -162,14 +162,7 @@ export function runCreate(ctx: CommandContext): void {
       continue;
     }
     // A generated object printed without the server shows a namespace only when -n named one.
-    let created =
-      doc.source === '' && !ctx.namespaceExplicit
-        ? {
-            ...target.object,
-            metadata: { ...target.object.metadata, namespace: doc.object.metadata.namespace },
-          }
-        : target.object;
-    if (created.metadata.namespace === undefined) delete created.metadata.namespace;
+    let created = doc.source === '' && !ctx.namespaceExplicit ? doc.object : target.object;
     if (dryRun !== 'client') {
       const query: Record<string, string> = {
         fieldManager: str(flags, 'field-manager'),

@@ -105,13 +105,7 @@ function describeOne(ctx: CommandContext, resource: ApiResource, object: KubeObj
                 method: 'GET',
                 path: `/api/v1/namespaces/${ns}/services/${name}`,
               });
-              if (res.status !== 200)
-                return {
-                  error: apiErrorMessage(res.body as Status).replace(
-                    /^Error from server \([A-Za-z]+\): /,
-                    '',
-                  ),
-                };
+              if (res.status !== 200) return { error: (res.body as Status).message ?? '' };
               return { slices: slicesOf(name), ports: arr(obj(obj(res.body as never).spec).ports).map(obj) };
             },
           },

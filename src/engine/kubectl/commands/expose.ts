@@ -10,6 +10,7 @@ import { str, type CommandContext } from '../context.ts';
 import { apiErrorMessage } from '../errors.ts';
 import type { FlagSpec } from '../flags.ts';
 import { formatObjects } from '../printing.ts';
+import { parseLabelPairs } from '../label-pairs.ts';
 import { resolveTargets } from '../targets.ts';
 import { dryRunSuffix, parseDryRun, writeFlags } from './write-options.ts';
 
@@ -82,18 +83,6 @@ function portsOf(object: KubeObject): { port: number; protocol: string }[] {
   );
 }
 
-function selectorFlag(text: string): Record<string, string> {
-  return Object.fromEntries(
-    text
-      .split(',')
-      .filter(Boolean)
-      .map((pair) => {
-        const at = pair.indexOf('=');
-        return [pair.slice(0, at), pair.slice(at + 1)];
-      }),
-  );
-}
-
 export function runExpose(ctx: CommandContext): void {
   const { out } = ctx;
   const dryRun = parseDryRun(ctx);
@@ -121,7 +110,9 @@ export function runExpose(ctx: CommandContext): void {
 
 function exposeOne(ctx: CommandContext, object: KubeObject, dryRun: 'none' | 'client' | 'server'): void {
   const { out, flags } = ctx;
-  const selector = str(flags, 'selector') ? selectorFlag(str(flags, 'selector')) : selectorOf(object);
+  const fromFlag = str(flags, 'selector') ? parseLabelPairs(str(flags, 'selector')) : undefined;
+  if (fromFlag && 'error' in fromFlag) return out.fail(fromFlag.error);
+  const selector = fromFlag ? fromFlag.labels : selectorOf(object);
   if (typeof selector === 'string') return out.fail(`error: ${selector}`);
   const introspected = portsOf(object);
   const ports = str(flags, 'port')
@@ -142,7 +133,9 @@ function exposeOne(ctx: CommandContext, object: KubeObject, dryRun: 'none' | 'cl
         : targetPortText;
   const protocol = str(flags, 'protocol');
   const name = str(flags, 'name') || (object.metadata.name ?? '');
-  const labels = str(flags, 'labels') ? selectorFlag(str(flags, 'labels')) : (object.metadata.labels ?? {});
+  const labelFlag = str(flags, 'labels') ? parseLabelPairs(str(flags, 'labels')) : undefined;
+  if (labelFlag && 'error' in labelFlag) return out.fail(labelFlag.error);
+  const labels = labelFlag ? labelFlag.labels : (object.metadata.labels ?? {});
   const type = str(flags, 'type');
   const service = {
     kind: 'Service',

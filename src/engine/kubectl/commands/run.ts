@@ -1,4 +1,5 @@
 /** `kubectl run NAME --image=IMAGE [--port] [--restart] [--command] -- ARGS…`: creates one pod. */
+import { parseLabelPairs } from '../label-pairs.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import type { Status } from '../../apiserver/status.ts';
@@ -39,16 +40,11 @@ export function runRun(ctx: CommandContext): void {
   if (bool(flags, 'stdin') || bool(flags, 'tty') || bool(flags, 'rm')) {
     return out.fail('error: interactive "kubectl run" (-i, -t, --rm) is not supported by this simulator yet');
   }
-  const labels: Record<string, string> = {};
-  if (str(flags, 'labels')) {
-    for (const pair of str(flags, 'labels').split(',')) {
-      const i = pair.indexOf('=');
-      if (i <= 0) return out.fail(`error: invalid label spec: ${pair}`);
-      labels[pair.slice(0, i)] = pair.slice(i + 1);
-    }
-  } else {
-    labels.run = name;
-  }
+  const parsedLabels = str(flags, 'labels')
+    ? parseLabelPairs(str(flags, 'labels'))
+    : { labels: { run: name } };
+  if ('error' in parsedLabels) return out.fail(parsedLabels.error);
+  const { labels } = parsedLabels;
   const env = list(flags, 'env').map((e) => ({
     name: e.slice(0, e.indexOf('=')),
     value: e.slice(e.indexOf('=') + 1),

@@ -47,6 +47,11 @@ export function goBool(v: JsonValue | undefined): string {
   return v === true ? 'True' : 'False';
 }
 
+/** kubectl's printBoolPtr: `True`, `False`, or `<unset>` for a missing *bool. */
+export function goBoolPointer(v: JsonValue | undefined): string {
+  return v === undefined || v === null ? '<unset>' : goBool(v);
+}
+
 /** `Title:\tfirst\n\tsecond\n…` with `<none>` for no lines. */
 export function writeMultiline(
   w: DescribeWriter,

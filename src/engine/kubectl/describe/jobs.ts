@@ -8,6 +8,7 @@ import {
   arr,
   controllerRef,
   num,
+  goBoolPointer,
   obj,
   rfc1123z,
   s,
@@ -53,10 +54,6 @@ export function describeJob(object: KubeObject, events: readonly Obj[] | undefin
   return w.text();
 }
 
-function boolPointer(value: unknown): string {
-  return value === true ? 'True' : value === false ? 'False' : '<unset>';
-}
-
 function orUnset(value: unknown, suffix = ''): string {
   return value === undefined || value === null ? '<unset>' : `${s(value as never)}${suffix}`;
 }
@@ -67,7 +64,7 @@ export function describeCronJob(object: KubeObject, events: readonly Obj[] | und
   writeIdentity(w, meta);
   w.write(0, `Schedule:\t${s(spec.schedule)}\n`);
   w.write(0, `Concurrency Policy:\t${s(spec.concurrencyPolicy)}\n`);
-  w.write(0, `Suspend:\t${boolPointer(spec.suspend)}\n`);
+  w.write(0, `Suspend:\t${goBoolPointer(spec.suspend)}\n`);
   w.write(0, `Successful Job History Limit:\t${orUnset(spec.successfulJobsHistoryLimit)}\n`);
   w.write(0, `Failed Job History Limit:\t${orUnset(spec.failedJobsHistoryLimit)}\n`);
   w.write(0, `Starting Deadline Seconds:\t${orUnset(spec.startingDeadlineSeconds, 's')}\n`);

@@ -7,6 +7,7 @@ import {
   arr,
   formatLabels,
   goList,
+  goBoolPointer,
   obj,
   s,
   writeAnnotations,
@@ -16,10 +17,6 @@ import {
 } from './format.ts';
 
 const DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
-
-function boolPointer(value: unknown): string {
-  return value === true ? 'True' : value === false ? 'False' : '<unset>';
-}
 
 /** `RWO,ROX`: the access modes in kubectl's fixed order. */
 export function accessModes(modes: unknown): string {
@@ -49,7 +46,7 @@ export function describeStorageClass(
   w.write(0, `Annotations:\t${formatLabels(meta.annotations)}\n`);
   w.write(0, `Provisioner:\t${s(o.provisioner)}\n`);
   w.write(0, `Parameters:\t${formatLabels(o.parameters)}\n`);
-  w.write(0, `AllowVolumeExpansion:\t${boolPointer(o.allowVolumeExpansion)}\n`);
+  w.write(0, `AllowVolumeExpansion:\t${goBoolPointer(o.allowVolumeExpansion)}\n`);
   const mountOptions = arr(o.mountOptions).map(s);
   if (mountOptions.length === 0) w.write(0, 'MountOptions:\t<none>\n');
   else {
