@@ -20,7 +20,7 @@ import { missingReference, type EnvSpec } from './config-refs.ts';
 import { containerEnvironment, type EnvContainer } from './container-env.ts';
 import type { ImageRegistry } from './registry/image-registry.ts';
 import { programFor, type Program } from './runtime/program.ts';
-import { failedToConnect, neededServer, unreachable } from './runtime/dependency.ts';
+import { connected, failedToConnect, neededServer, unreachable } from './runtime/dependency.ts';
 import type { RepositoryInfo } from './registry/catalog.ts';
 import { Prober, type ProbedContainer } from './probes.ts';
 import { PodTermination } from './pod-termination.ts';
@@ -249,16 +249,12 @@ export class PodWorker {
     const program = programFor(info, c.command, c.args);
     const needed = c.command?.length || c.args?.length ? undefined : neededServer(info, env);
     if (!needed) return program;
-    const why = unreachable(needed.host, needed.port, {
+    const failure = unreachable(needed.host, needed.port, {
       namespace: rec.pod.metadata.namespace ?? 'default',
       ...this.host.network(),
     });
-    const target = `${needed.host}:${needed.port}`;
-    if (why) return failedToConnect(needed.host, needed.port, why, program.memoryBytes);
-    return {
-      ...program,
-      lines: program.lines.map((l) => ({ ...l, text: l.text.replace('{needs}', target) })),
-    };
+    if (failure) return failedToConnect(needed, failure, program.memoryBytes);
+    return connected(needed, program.memoryBytes);
   }
 
   /** What the container's environment is at start: its sources and the Services that exist now. */

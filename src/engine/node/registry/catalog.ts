@@ -17,8 +17,12 @@ export interface RepositoryInfo {
   readonly behaviour: ImageDefault;
   /** Whether the image has a shell (`sh -c` works). */
   readonly shell: boolean;
-  /** A server it connects to at start (its host named by an environment variable), and waits for. */
-  readonly needs?: { readonly hostEnv: string; readonly defaultHost: string; readonly port: number };
+  /**
+   * A server it connects to at start and waits for: the connection string is read from the
+   * `urlEnv` environment variable (the image's own default otherwise), and the entrypoint
+   * tries the port `defaultTries` times before it starts the app anyway.
+   */
+  readonly needs?: { readonly urlEnv: string; readonly defaultUrl: string; readonly defaultTries: number };
 }
 
 const NGINX_STARTUP = [
@@ -127,7 +131,7 @@ export const BUILTIN_CATALOG: Readonly<Record<string, RepositoryInfo>> = {
     behaviour: server(
       [27017],
       [
-        '{"t":{"$date":"{isoTime}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}',
+        '{"t":{"$date":"{mongoTime}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}',
       ],
     ),
     shell: true,
@@ -135,12 +139,10 @@ export const BUILTIN_CATALOG: Readonly<Record<string, RepositoryInfo>> = {
   [`${DOCKER}mongo-express`]: {
     tags: ['latest', '1', '1.0', '1.0.2', '1.0.2-20', '0.54'],
     sizeBytes: 75_112_504,
-    behaviour: server(
-      [8081],
-      ['Waiting for {needs}...', 'Mongo Express server listening at http://0.0.0.0:8081'],
-    ),
+    // What it prints is modelled in node/runtime/dependency.ts, from the database it reaches.
+    behaviour: server([8081], ['Mongo Express server listening at http://0.0.0.0:8081']),
     shell: true,
-    needs: { hostEnv: 'ME_CONFIG_MONGODB_SERVER', defaultHost: 'mongo', port: 27017 },
+    needs: { urlEnv: 'ME_CONFIG_MONGODB_URL', defaultUrl: 'mongodb://mongo:27017', defaultTries: 10 },
   },
   [`${DOCKER}postgres`]: {
     tags: ['latest', '17', '17.6', '16', '16.10', '15', '14', '13', 'alpine', '17-alpine', '16-alpine'],

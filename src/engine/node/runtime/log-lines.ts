@@ -51,6 +51,7 @@ function fill(text: string, ms: number, hostname: string): string {
     .replaceAll('{time}', `${y}/${mo}/${d} ${clock}`)
     .replaceAll('{logTime}', `${y}/${mo}/${d} ${clock}`)
     .replaceAll('{isoTime}', `${date}T${clock}.${millis}Z`)
+    .replaceAll('{mongoTime}', `${date}T${clock}.${millis}+00:00`)
     .replaceAll('{redisTime}', `${d} ${month} ${y} ${clock}.${millis}`)
     .replaceAll('{pgTime}', `${date} ${clock}.${millis}`)
     .replaceAll('{httpdTime}', `${weekday} ${month} ${d} ${clock}.${rest.slice(9, 15)} ${y}`)

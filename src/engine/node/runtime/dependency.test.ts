@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../../api/types.ts';
+import { BUILTIN_CATALOG } from '../registry/catalog.ts';
+import {
+  connected,
+  failedToConnect,
+  hostAndPort,
+  maskedUrl,
+  neededServer,
+  unreachable,
+  type NeededServer,
+} from './dependency.ts';
+
+const mongoExpress = BUILTIN_CATALOG['docker.io/library/mongo-express']!;
+
+const service: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'mongodb-service', namespace: 'default' },
+  spec: { clusterIP: '10.102.156.8', ports: [{ port: 27017 }] },
+};
+
+const slice = (ready: boolean): KubeObject =>
+  ({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'mongodb-service-abcde',
+      namespace: 'default',
+      labels: { 'kubernetes.io/service-name': 'mongodb-service' },
+    },
+    ports: [{ port: 27017 }],
+    endpoints: [{ addresses: ['10.244.3.2'], conditions: { ready } }],
+  }) as unknown as KubeObject;
+
+const server = (over: Partial<NeededServer> = {}): NeededServer => ({
+  host: 'mongo',
+  port: 27017,
+  url: 'mongodb://mongo:27017',
+  tries: 10,
+  defaultCredentials: true,
+  ...over,
+});
+
+describe('neededServer', () => {
+  it("waits for the image's own URL, mongodb://mongo:27017, ten times; ME_CONFIG_MONGODB_SERVER is not read", () => {
+    expect(neededServer(mongoExpress, ['ME_CONFIG_MONGODB_SERVER=mongodb-service'])).toEqual(server());
+  });
+
+  it('reads host and port from ME_CONFIG_MONGODB_URL, past the credentials and path', () => {
+    const url = 'mongodb://root:secret@mongodb-service:27018/admin';
+    expect(neededServer(mongoExpress, [`ME_CONFIG_MONGODB_URL=${url}`])).toMatchObject({
+      host: 'mongodb-service',
+      port: 27018,
+      url,
+    });
+  });
+
+  it('takes the number of tries from ME_CONFIG_CONNECT_RETRIES and notices changed credentials', () => {
+    expect(
+      neededServer(mongoExpress, ['ME_CONFIG_CONNECT_RETRIES=3', 'ME_CONFIG_BASICAUTH_USERNAME=me']),
+    ).toMatchObject({ tries: 3, defaultCredentials: false });
+  });
+
+  it('does not wait for a replica set, nor for images that need no server', () => {
+    expect(neededServer(mongoExpress, ['ME_CONFIG_MONGODB_URL=mongodb://a:27017,b:27017/'])).toBeUndefined();
+    expect(neededServer(BUILTIN_CATALOG['docker.io/library/nginx']!, [])).toBeUndefined();
+  });
+});
+
+describe('hostAndPort', () => {
+  it('defaults the port to 27017', () => {
+    expect(hostAndPort('mongodb://db/')).toEqual({ host: 'db', port: 27017 });
+  });
+});
+
+describe('maskedUrl', () => {
+  it('hides the password and keeps the rest', () => {
+    expect(maskedUrl('mongodb://user:pw@mongo:27017/')).toBe('mongodb://user:****@mongo:27017/');
+    expect(maskedUrl('mongodb://mongo:27017')).toBe('mongodb://mongo:27017');
+  });
+});
+
+describe('unreachable', () => {
+  const where = (slices: KubeObject[]) => ({ namespace: 'default', services: [service], slices });
+
+  it('is unresolved without a Service of that name', () => {
+    expect(unreachable('mongo', 27017, where([]))).toEqual({ why: 'unresolved' });
+  });
+
+  it('is refused at the cluster IP while the Service has no ready endpoint', () => {
+    expect(unreachable('mongodb-service', 27017, where([slice(false)]))).toEqual({
+      why: 'refused',
+      address: '10.102.156.8',
+    });
+  });
+
+  it('is reachable once an endpoint is ready', () => {
+    expect(unreachable('mongodb-service', 27017, where([slice(true)]))).toBeUndefined();
+  });
+});
+
+describe('failedToConnect', () => {
+  it('retries a second apart, starts the app after the last try and dies when server selection times out', () => {
+    const p = failedToConnect(server({ tries: 3 }), { why: 'unresolved' }, 1);
+    expect(p.lines.map((l) => [l.atMs, l.text])).toEqual([
+      [0, 'Waiting for mongo:27017...'],
+      [0, '/docker-entrypoint.sh: line 15: mongo: Name does not resolve'],
+      [0, '/docker-entrypoint.sh: line 15: /dev/tcp/mongo/27017: Invalid argument'],
+      [1000, '{dateTime} retrying to connect to mongo:27017 (2/3)'],
+      [1000, '/docker-entrypoint.sh: line 15: mongo: Name does not resolve'],
+      [1000, '/docker-entrypoint.sh: line 15: /dev/tcp/mongo/27017: Invalid argument'],
+      [2000, '{dateTime} retrying to connect to mongo:27017 (3/3)'],
+      [2000, '/docker-entrypoint.sh: line 15: mongo: Name does not resolve'],
+      [2000, '/docker-entrypoint.sh: line 15: /dev/tcp/mongo/27017: Invalid argument'],
+      [2000, 'No custom config.js found, loading config.default.js'],
+      [2000, 'Welcome to mongo-express 1.0.2'],
+      [2000, '------------------------'],
+      [2000, ''],
+      [2000, ''],
+      [32000, 'Could not connect to database using connectionString: mongodb://mongo:27017"'],
+      [32000, '/app/node_modules/mongodb/lib/sdam/topology.js:285'],
+      [
+        32000,
+        '                const timeoutError = new error_1.MongoServerSelectionError(`Server selection timed out after ${serverSelectionTimeoutMS} ms`, this.description);',
+      ],
+      [32000, '                                     ^'],
+      [32000, ''],
+      [32000, 'MongoServerSelectionError: getaddrinfo ENOTFOUND mongo'],
+      [32000, '    at Timeout._onTimeout (/app/node_modules/mongodb/lib/sdam/topology.js:285:38)'],
+      [32000, '    at listOnTimeout (node:internal/timers:569:17)'],
+      [32000, '    at process.processTimers (node:internal/timers:512:7) {'],
+    ]);
+    expect(p.exit).toEqual({ atMs: 32005, code: 1 });
+  });
+
+  it("prints bash's refused connect without a line number and the driver's error at the Service IP", () => {
+    const url = 'mongodb://root:secret@mongodb-service:27017/';
+    const p = failedToConnect(
+      server({ host: 'mongodb-service', url }),
+      { why: 'refused', address: '10.102.156.8' },
+      1,
+    );
+    const text = p.lines.map((l) => l.text);
+    expect(text.slice(1, 3)).toEqual([
+      '/docker-entrypoint.sh: connect: Connection refused',
+      '/docker-entrypoint.sh: line 15: /dev/tcp/mongodb-service/27017: Connection refused',
+    ]);
+    expect(text).toContain('{dateTime} retrying to connect to mongodb-service:27017 (10/10)');
+    expect(text).not.toContain('{dateTime} retrying to connect to mongodb-service:27017 (11/10)');
+    expect(text).toContain(
+      'Could not connect to database using connectionString: mongodb://root:****@mongodb-service:27017/"',
+    );
+    expect(text).toContain('MongoServerSelectionError: connect ECONNREFUSED 10.102.156.8:27017');
+    expect(p.exit).toEqual({ atMs: 39_005, code: 1 });
+  });
+});
+
+describe('connected', () => {
+  it('serves on 8081 and warns in red about the open address and the default credentials', () => {
+    const p = connected(server(), 1);
+    expect(p.exit).toBeUndefined();
+    expect(p.ports).toEqual([8081]);
+    expect(p.lines.map((l) => l.text)).toEqual([
+      'Waiting for mongo:27017...',
+      'No custom config.js found, loading config.default.js',
+      'Welcome to mongo-express 1.0.2',
+      '------------------------',
+      '',
+      '',
+      'Mongo Express server listening at http://0.0.0.0:8081',
+      '\u001b[31mServer is open to allow connections from anyone (0.0.0.0)\u001b[39m',
+      '\u001b[31mbasicAuth credentials are "admin:pass", it is recommended you change this in your config.js!\u001b[39m',
+    ]);
+  });
+
+  it('does not mention credentials that were changed', () => {
+    const text = connected(server({ defaultCredentials: false }), 1).lines.map((l) => l.text);
+    expect(text.some((t) => t.includes('basicAuth credentials'))).toBe(false);
+  });
+});
