@@ -22,6 +22,8 @@ export const CONTROLLER_LABELS = {
   'app.kubernetes.io/component': 'controller',
 };
 const IMAGE = 'registry.k8s.io/ingress-nginx/controller:v1.13.3';
+/** The controller container's HTTPS listener; its HTTP one is 80. */
+export const HTTPS_CONTAINER_PORT = 443;
 
 const resource = (group: string, plural: string) =>
   builtinResources.find((r) => r.group === group && r.plural === plural)!;
@@ -66,7 +68,7 @@ export function ingressNginxObjects(): KubeObject[] {
                 image: IMAGE,
                 ports: [
                   { name: 'http', containerPort: 80, protocol: 'TCP' },
-                  { name: 'https', containerPort: 443, protocol: 'TCP' },
+                  { name: 'https', containerPort: HTTPS_CONTAINER_PORT, protocol: 'TCP' },
                 ],
                 readinessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 10 },
               },

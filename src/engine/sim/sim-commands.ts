@@ -32,8 +32,8 @@ const USAGE = `usage:
   sim proxy NODE              print the node's kube-proxy rules (iptables-save, nat table)
   sim addon ingress-nginx     install the ingress-nginx controller (IngressClass nginx, NodePort Service)
   sim dns NAME [-n NS]        resolve a name as cluster DNS answers a pod in NS
-  sim request TARGET [--count N] [--from POD|NODE|outside] [--host H] [--path P] [-n NS]
-                              send HTTP requests and show the path each one takes
+  sim request TARGET [--count N] [--from POD|NODE|outside] [--host H] [--path P] [-k] [-n NS]
+                              send HTTP(S) requests and show the path each one takes
   sim pod kill NAME [-n NS]   kill a pod's container process
   sim pod fail-probe NAME [-n NS] [--container C] [liveness|readiness]
                               make a container's probe fail`;

@@ -13,8 +13,21 @@ import type { KubeProxy } from '../proxy/kube-proxy.ts';
 import type { ProxyServicePort } from '../proxy/proxy-rules.ts';
 import { collectionPrefix } from '../store/keys.ts';
 import { internalIP } from '../node/node-object.ts';
-import { CONTROLLER_NAME, INGRESS_NAMESPACE, isControllerPod } from '../ingress/ingress-nginx.ts';
+import {
+  CONTROLLER_NAME,
+  HTTPS_CONTAINER_PORT,
+  INGRESS_NAMESPACE,
+  isControllerPod,
+} from '../ingress/ingress-nginx.ts';
 import { routeRequest } from '../ingress/ingress-routes.ts';
+import {
+  handshake,
+  PLAIN_HTTP_TO_HTTPS,
+  httpsRedirect,
+  serverCertificate,
+  serverNameFor,
+  WRONG_VERSION_ERROR,
+} from '../ingress/ingress-tls.ts';
 
 function listed(cluster: Cluster, group: string, plural: string, namespace?: string): KubeObject[] {
   return cluster.store.list(collectionPrefix(group, plural, namespace)).items;
@@ -72,18 +85,20 @@ export function runDns(cluster: Cluster, args: readonly string[], out: Output): 
 }
 
 interface Target {
+  readonly scheme: 'http' | 'https';
   readonly host: string;
   readonly port: number | undefined;
   readonly path: string;
 }
 
 function parseTarget(text: string): Target {
-  const bare = text.replace(/^https?:\/\//, '');
+  const scheme = /^https:\/\//i.test(text) ? 'https' : 'http';
+  const bare = text.replace(/^https?:\/\//i, '');
   const slash = bare.indexOf('/');
   const hostPort = slash < 0 ? bare : bare.slice(0, slash);
   const path = slash < 0 ? '/' : bare.slice(slash);
   const [host = '', port] = hostPort.split(':');
-  return { host, port: port ? Number(port) : undefined, path };
+  return { scheme, host, port: port ? Number(port) : undefined, path };
 }
 
 /** Which service port a destination address reaches, and through which node's rules. */
@@ -125,6 +140,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       { name: 'path', type: 'string', default: '' },
       { name: 'host', type: 'string', default: '' },
       { name: 'namespace', short: 'n', type: 'string', default: 'default' },
+      { name: 'insecure', short: 'k', type: 'bool', default: false },
     ]);
   } catch (e) {
     if (e instanceof FlagError) return out.fail(`error: ${e.message}`);
@@ -139,7 +155,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   const path = String(parsed.flags.path) || target.path;
   let ip = target.host;
   let shown = target.host;
-  let port = target.port ?? 80;
+  let port = target.port ?? (target.scheme === 'https' ? 443 : 80);
   const hostHeader = String(parsed.flags.host) || target.host;
   if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
     const answer = resolveName(
@@ -148,7 +164,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       listed(cluster, '', 'services'),
       listed(cluster, 'discovery.k8s.io', 'endpointslices'),
     );
-    const entry = answer.name ? undefined : ingressEntry(cluster, target.host);
+    const entry = answer.name ? undefined : ingressEntry(cluster, target.host, target.scheme);
     if (entry) {
       // An Ingress host outside cluster DNS: the way in is the controller's node port.
       ({ ip, port } = entry);
@@ -209,8 +225,15 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       const line = throughIngress(
         cluster,
         rng,
-        hostHeader,
-        path,
+        {
+          host: hostHeader,
+          path,
+          scheme: target.scheme,
+          // SNI carries the URL's host name; an IP address sends none.
+          sni: /^\d+\.\d+\.\d+\.\d+$/.test(target.host) ? undefined : target.host,
+          insecure: parsed.flags.insecure === true,
+          tlsPort: chosen.port === HTTPS_CONTAINER_PORT,
+        },
         (pod.status as { podIP?: string }).podIP ?? '',
       );
       out.out(
@@ -238,8 +261,12 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   if (failed) out.exitCode = 1;
 }
 
-/** Where traffic for an Ingress host enters: the controller node's address and its HTTP node port. */
-function ingressEntry(cluster: Cluster, host: string): { ip: string; port: number } | undefined {
+/** Where traffic for an Ingress host enters: the controller node's address and its HTTP or HTTPS node port. */
+function ingressEntry(
+  cluster: Cluster,
+  host: string,
+  scheme: 'http' | 'https',
+): { ip: string; port: number } | undefined {
   const ingress = listed(cluster, 'networking.k8s.io', 'ingresses').find((i) =>
     ((i.spec as { rules?: { host?: string }[] }).rules ?? []).some((r) => r.host === host),
   );
@@ -250,7 +277,7 @@ function ingressEntry(cluster: Cluster, host: string): { ip: string; port: numbe
   );
   const nodePort = (
     (service?.spec as { ports?: { name?: string; nodePort?: number }[] } | undefined)?.ports ?? []
-  ).find((p) => p.name === 'http')?.nodePort;
+  ).find((p) => p.name === scheme)?.nodePort;
   return address && nodePort ? { ip: address, port: nodePort } : undefined;
 }
 
@@ -283,23 +310,57 @@ function readyEndpoints(
     });
 }
 
-/** ingress-nginx's part: the Ingress rule for host and path, then straight to a ready endpoint of its Service. */
+interface IngressRequest {
+  readonly host: string;
+  readonly path: string;
+  readonly scheme: 'http' | 'https';
+  readonly sni: string | undefined;
+  readonly insecure: boolean;
+  /** Whether the connection reached the controller's HTTPS listener. */
+  readonly tlsPort: boolean;
+}
+
+/**
+ * ingress-nginx's part: TLS termination on its HTTPS port, the Ingress rule for host and
+ * path, the redirect of plain HTTP for TLS hosts, then straight to a ready endpoint of its Service.
+ */
 function throughIngress(
   cluster: Cluster,
   rng: { int(n: number): number },
-  host: string,
-  path: string,
+  request: IngressRequest,
   controllerIp: string,
 ): { text: string; failed: boolean } {
-  const backend = routeRequest(listed(cluster, 'networking.k8s.io', 'ingresses'), host, path);
-  if (!backend) return { text: `no Ingress rule for ${host}${path}  HTTP 404 Not Found`, failed: true };
+  const { host, path } = request;
+  const ingresses = listed(cluster, 'networking.k8s.io', 'ingresses');
+  const secrets = listed(cluster, '', 'secrets');
+  if (request.scheme === 'https' && !request.tlsPort) return { text: WRONG_VERSION_ERROR, failed: true };
+  if (request.scheme === 'http' && request.tlsPort) return { text: PLAIN_HTTP_TO_HTTPS, failed: true };
+  let tls = '';
+  if (request.tlsPort) {
+    const shake = handshake(ingresses, secrets, request.sni, request.insecure);
+    if (!shake.ok) return { text: `${shake.text}  ${shake.error}`, failed: true };
+    tls = `${shake.text} → `;
+  }
+  const backend = routeRequest(ingresses, host, path);
+  if (!request.tlsPort) {
+    const server = serverNameFor(ingresses, host);
+    const location = ingresses.find(
+      (i) => i.metadata.namespace === backend?.namespace && i.metadata.name === backend?.ingress,
+    );
+    const redirect = httpsRedirect(serverCertificate(ingresses, secrets, server), location, host, path);
+    if (redirect) {
+      const via = backend ? `ingress ${backend.namespace}/${backend.ingress}  ` : '';
+      return { text: `${via}HTTP 308 Permanent Redirect (Location: ${redirect})`, failed: false };
+    }
+  }
+  if (!backend) return { text: `${tls}no Ingress rule for ${host}${path}  HTTP 404 Not Found`, failed: true };
   const service = listed(cluster, '', 'services', backend.namespace).find(
     (s) => s.metadata.name === backend.service,
   );
   const servicePort = (
     (service?.spec as { ports?: { name?: string; port: number }[] } | undefined)?.ports ?? []
   ).find((p) => p.port === backend.port || p.name === backend.port);
-  const via = `ingress ${backend.namespace}/${backend.ingress} → ${backend.service}:${backend.port}`;
+  const via = `${tls}ingress ${backend.namespace}/${backend.ingress} → ${backend.service}:${backend.port}`;
   const endpoints = servicePort
     ? readyEndpoints(cluster, backend.namespace, backend.service, servicePort.name ?? '')
     : [];
@@ -326,7 +387,7 @@ function throughIngress(
     type: 'action',
     verb: 'request',
     object: `pods/${backend.namespace}/${endpoint.targetRef?.name ?? ''}`,
-    summary: `GET ${host}${path} via ${via} → ${address}`,
+    summary: `GET ${request.scheme === 'https' ? 'https://' : ''}${host}${path} via ${via} → ${address}`,
   });
   if (answer.outcome !== 'answered')
     return { text: `${via} → ${address}  HTTP 502 Bad Gateway`, failed: true };
