@@ -127,6 +127,25 @@ describe('kubelet', () => {
     expect(logs).toBe('boom\n');
   });
 
+  it('counts the back-off from when the last run finished, so a long run still waits before its restart', () => {
+    const { cluster, api } = setup();
+    api.create(
+      PODS,
+      pod('slow-crash', [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 30; exit 1'] }]),
+    );
+    // First crash about 30 s in: restarted at once. Second crash about 60 s in: 10 s of back-off.
+    cluster.advance(70_000);
+    const waiting = status(cluster, 'slow-crash').containerStatuses[0];
+    expect(waiting.state.waiting.reason).toBe('CrashLoopBackOff');
+    expect(waiting.restartCount).toBe(1);
+    cluster.advance(10_000);
+    const running = status(cluster, 'slow-crash').containerStatuses[0];
+    expect(running.restartCount).toBe(2);
+    const finished = Date.parse(running.lastState.terminated.finishedAt);
+    const restarted = Date.parse(running.state.running.startedAt);
+    expect(restarted - finished).toBeGreaterThanOrEqual(10_000);
+  });
+
   it('completes a pod with restartPolicy Never', () => {
     const { cluster, api } = setup();
     api.create(

@@ -187,7 +187,11 @@ export class PodWorker {
     const r = this.#record(rec, c, init);
     const now = this.host.now();
     if (r.state.kind === 'terminated' || (r.state.kind === 'waiting' && r.lastState)) {
-      if (r.backoffMs && now - r.backoffUpdatedAt < r.backoffMs) {
+      // IsInBackOffSince(key, FinishedAt): the window runs from the end of the last run, so a
+      // process that ran for longer than the back-off still waits it out before its restart.
+      const finishedAt = r.state.kind === 'terminated' ? r.state.finishedAt : r.lastState?.finishedAt;
+      const since = finishedAt ?? r.backoffUpdatedAt;
+      if (r.backoffMs && now - since < r.backoffMs) {
         const { name, namespace, uid } = rec.pod.metadata;
         const podRef = `${name}_${namespace}(${uid})`;
         if (r.state.kind === 'terminated') r.lastState = r.state;
@@ -204,11 +208,7 @@ export class PodWorker {
           `Back-off restarting failed container ${r.name} in pod ${podRef}`,
         );
         this.writeStatus(rec);
-        r.exitTimer = this.host.at(
-          r.backoffUpdatedAt + r.backoffMs - now,
-          () => this.#retry(rec, r),
-          'periodic',
-        );
+        r.exitTimer = this.host.at(since + r.backoffMs - now, () => this.#retry(rec, r), 'periodic');
         return;
       }
       this.#nextBackoff(r);

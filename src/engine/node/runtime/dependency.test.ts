@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/types.ts';
+import { containerEnvironment } from '../container-env.ts';
 import { BUILTIN_CATALOG } from '../registry/catalog.ts';
 import {
   connected,
@@ -54,6 +55,62 @@ describe('neededServer', () => {
       port: 27018,
       url,
     });
+  });
+
+  it('reads a URL built with $(VAR) references to the Secret and ConfigMap values', () => {
+    const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'me', namespace: 'default' } };
+    const env = containerEnvironment(
+      pod,
+      {
+        env: [
+          {
+            name: 'ME_CONFIG_MONGODB_ADMINUSERNAME',
+            valueFrom: { secretKeyRef: { name: 'mongodb-secret', key: 'mongo-root-username' } },
+          },
+          {
+            name: 'ME_CONFIG_MONGODB_ADMINPASSWORD',
+            valueFrom: { secretKeyRef: { name: 'mongodb-secret', key: 'mongo-root-password' } },
+          },
+          {
+            name: 'ME_CONFIG_MONGODB_SERVER',
+            valueFrom: { configMapKeyRef: { name: 'mongodb-configmap', key: 'database_url' } },
+          },
+          {
+            name: 'ME_CONFIG_MONGODB_URL',
+            value:
+              'mongodb://$(ME_CONFIG_MONGODB_ADMINUSERNAME):$(ME_CONFIG_MONGODB_ADMINPASSWORD)@$(ME_CONFIG_MONGODB_SERVER):27017/',
+          },
+        ],
+      },
+      {
+        configMap: () => ({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: {},
+          data: { database_url: 'mongodb-service' },
+        }),
+        secret: () => ({
+          apiVersion: 'v1',
+          kind: 'Secret',
+          metadata: {},
+          data: { 'mongo-root-username': 'dXNlcm5hbWU=', 'mongo-root-password': 'cGFzc3dvcmQ=' },
+        }),
+        services: () => [],
+      },
+    );
+    const needed = neededServer(mongoExpress, env)!;
+    expect(needed).toMatchObject({
+      host: 'mongodb-service',
+      port: 27017,
+      url: 'mongodb://username:password@mongodb-service:27017/',
+    });
+    const text = failedToConnect(needed, { why: 'unresolved' }, 1).lines.map((l) => l.text);
+    expect(text).toContain('Waiting for mongodb-service:27017...');
+    expect(text).toContain(
+      'Could not connect to database using connectionString: mongodb://username:****@mongodb-service:27017/"',
+    );
+    expect(text.some((t) => t.includes(':password@'))).toBe(false);
+    expect(text).toContain('MongoServerSelectionError: getaddrinfo ENOTFOUND mongodb-service');
   });
 
   it('takes the number of tries from ME_CONFIG_CONNECT_RETRIES and notices changed credentials', () => {
