@@ -22,19 +22,23 @@ export class SharedInformerFactory {
   }
 
   /**
-   * The shared informer for a resource (in one namespace, or all). Indexers given here are
-   * added to it if it has none of those names yet. An informer asked for after `start`
-   * starts at once.
+   * The shared informer for a resource (in one namespace, or all; optionally only the objects
+   * a field selector matches). Indexers given here are added to it if it has none of those
+   * names yet. An informer asked for after `start` starts at once.
    */
   informerFor(
     resource: ResourceInfo,
-    options: { namespace?: string; indexers?: Indexers } = {},
+    options: { namespace?: string; indexers?: Indexers; fieldSelector?: string } = {},
   ): SharedInformer {
     const namespace = resource.namespaced ? options.namespace : undefined;
-    const key = `${resource.group}/${resource.version}/${resource.plural}@${namespace ?? ''}`;
+    const { fieldSelector } = options;
+    const key = `${resource.group}/${resource.version}/${resource.plural}@${namespace ?? ''}?${fieldSelector ?? ''}`;
     let informer = this.#informers.get(key);
     if (!informer) {
-      informer = new SharedInformer(this.#host, this.#api, resource, namespace ? { namespace } : {});
+      informer = new SharedInformer(this.#host, this.#api, resource, {
+        ...(namespace ? { namespace } : {}),
+        ...(fieldSelector ? { fieldSelector } : {}),
+      });
       this.#informers.set(key, informer);
       if (this.#started) informer.run();
     }

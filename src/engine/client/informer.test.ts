@@ -233,4 +233,28 @@ describe('SharedInformerFactory', () => {
       'watch secrets',
     ]);
   });
+
+  it('keeps a separate informer for a field selector, which lists and watches only what it matches', () => {
+    const cluster = new Cluster(defaultParts(), { seed: 4, workers: 0 });
+    const factory = new SharedInformerFactory(cluster, cluster.client('shared'));
+    const api = cluster.client('test');
+    api.create(cm, configMap('a'));
+    api.create(cm, configMap('b'));
+    const all = factory.informerFor(cm);
+    const onlyA = factory.informerFor(cm, { fieldSelector: 'metadata.name=a' });
+    expect(onlyA).not.toBe(all);
+    expect(factory.informerFor(cm, { fieldSelector: 'metadata.name=a' })).toBe(onlyA);
+    const seen: string[] = [];
+    onlyA.addEventHandler({
+      onAdd: (o) => seen.push(`add ${o.metadata.name}`),
+      onUpdate: (_old, o) => seen.push(`update ${o.metadata.name}`),
+    });
+    factory.start();
+    api.update(cm, { ...api.get(cm, 'default', 'b'), data: { v: '2' } });
+    api.update(cm, { ...api.get(cm, 'default', 'a'), data: { v: '2' } });
+    cluster.settle();
+    expect(seen).toEqual(['add a', 'update a']);
+    expect(onlyA.indexer.listKeys()).toEqual(['default/a']);
+    expect(all.indexer.listKeys()).toEqual(['default/a', 'default/b']);
+  });
 });

@@ -43,6 +43,8 @@ export interface HandlerRegistration {
 export interface InformerOptions {
   readonly namespace?: string;
   readonly indexers?: Indexers;
+  /** Lists and watches only the objects matching it (client-go's tweakListOptions), e.g. `metadata.name=node1`. */
+  readonly fieldSelector?: string;
 }
 
 /** The reflector's first wait before it lists again after a failed list or watch (its jitter left out). */
@@ -58,6 +60,7 @@ interface Registration {
 export class SharedInformer {
   readonly resource: ResourceInfo;
   readonly namespace: string | undefined;
+  readonly fieldSelector: string | undefined;
   readonly indexer: Indexer;
   readonly #host: ClientHost;
   readonly #api: ApiClient;
@@ -74,6 +77,7 @@ export class SharedInformer {
     this.#api = api;
     this.resource = resource;
     this.namespace = resource.namespaced ? options.namespace : undefined;
+    this.fieldSelector = options.fieldSelector;
     this.indexer = new Indexer(options.indexers);
   }
 
@@ -160,7 +164,10 @@ export class SharedInformer {
     let items: KubeObject[];
     let listVersion: string;
     try {
-      const list = this.#api.list(this.resource, this.namespace, { resourceVersion });
+      const list = this.#api.list(this.resource, this.namespace, {
+        resourceVersion,
+        ...(this.fieldSelector ? { fieldSelector: this.fieldSelector } : {}),
+      });
       items = list.items;
       listVersion = list.metadata.resourceVersion ?? '';
     } catch {
@@ -179,7 +186,10 @@ export class SharedInformer {
       this.#watch = this.#api.watch(
         this.resource,
         this.namespace,
-        { resourceVersion: this.#lastSyncResourceVersion },
+        {
+          resourceVersion: this.#lastSyncResourceVersion,
+          ...(this.fieldSelector ? { fieldSelector: this.fieldSelector } : {}),
+        },
         { onEvent: (e) => this.#onWatchEvent(e) },
       );
     } catch {

@@ -47,4 +47,50 @@ describe('kube-proxy rules', () => {
       '--comment "default/web:http has no endpoints" -m tcp --dport 80 -j REJECT',
     );
   });
+
+  it('programs only the endpoints hinted for the node zone, on each node', () => {
+    const service: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        clusterIP: '10.96.7.7',
+        ports: [{ port: 80, protocol: 'TCP' }],
+        trafficDistribution: 'PreferClose',
+      },
+    };
+    const endpoint = (ip: string, zone: string, ready = true) => ({
+      addresses: [ip],
+      conditions: { ready },
+      zone,
+      ...(ready ? { hints: { forZones: [{ name: zone }] } } : {}),
+    });
+    const slice = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'web-abcde', namespace: 'default', labels: { 'kubernetes.io/service-name': 'web' } },
+      ports: [{ name: '', port: 8080, protocol: 'TCP' }],
+      endpoints: [
+        endpoint('10.244.1.2', 'zone-a'),
+        endpoint('10.244.2.2', 'zone-b'),
+        endpoint('10.244.3.2', 'zone-b'),
+        // Not ready: neither used nor needed to carry a hint.
+        endpoint('10.244.1.9', 'zone-a', false),
+      ],
+    } as unknown as KubeObject;
+    const on = (name: string, zone: string) =>
+      buildProxyRules([service], [slice], { name, zone })[0]!
+        .endpoints.map((e) => e.address)
+        .sort();
+    expect(on('kubesim-worker', 'zone-a')).toEqual(['10.244.1.2']);
+    expect(on('kubesim-worker2', 'zone-b')).toEqual(['10.244.2.2', '10.244.3.2']);
+    expect(on('kubesim-worker3', 'zone-c')).toEqual(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+    expect(on('kubesim-control-plane', '')).toEqual(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+    const table = iptablesSave(
+      buildProxyRules([service], [slice], { name: 'kubesim-worker', zone: 'zone-a' }),
+    );
+    expect(table).toContain('-A KUBE-SVC-');
+    expect(table).toContain('"default/web -> 10.244.1.2:8080" -j KUBE-SEP-');
+    expect(table).not.toContain('10.244.2.2');
+  });
 });

@@ -1,10 +1,12 @@
 /**
  * What one node's kube-proxy programs, from the Services and EndpointSlices it watches: for
  * each service port, its cluster IP (and node port), and the ready endpoints traffic is
- * spread over — each picked with probability 1/(n−i), the iptables `statistic` ladder. Pure.
+ * spread over — narrowed by their topology hints to this node's own (topology.ts) — each
+ * picked with probability 1/(n−i), the iptables `statistic` ladder. Pure.
  */
 import type { KubeObject } from '../api/types.ts';
 import { endpointChain, externalChain, serviceChain, servicePortName } from './chain-names.ts';
+import { topologyFilter } from './topology.ts';
 
 export interface ProxyEndpoint {
   readonly address: string;
@@ -12,6 +14,16 @@ export interface ProxyEndpoint {
   readonly chain: string;
   readonly nodeName: string | undefined;
   readonly pod: string | undefined;
+  /** The zones and nodes the endpointslice controller hinted this endpoint for. */
+  readonly zoneHints: readonly string[];
+  readonly nodeHints: readonly string[];
+}
+
+/** The node a kube-proxy runs on, as its topology filtering sees it. */
+export interface ProxyNode {
+  readonly name: string;
+  /** Its `topology.kubernetes.io/zone` label; '' when it has none. */
+  readonly zone: string;
 }
 
 export interface ProxyServicePort {
@@ -45,12 +57,14 @@ interface SliceShape {
     conditions?: { ready?: boolean };
     nodeName?: string;
     targetRef?: { name?: string };
+    hints?: { forZones?: { name: string }[]; forNodes?: { name: string }[] };
   }[];
 }
 
 export function buildProxyRules(
   services: readonly KubeObject[],
   slices: readonly KubeObject[],
+  node: ProxyNode = { name: '', zone: '' },
 ): ProxyServicePort[] {
   const rules: ProxyServicePort[] = [];
   const sorted = [...services].sort((a, b) =>
@@ -69,7 +83,7 @@ export function buildProxyRules(
     for (const port of spec.ports ?? []) {
       const protocol = port.protocol ?? 'TCP';
       const portName = servicePortName(namespace, name, port.name ?? '');
-      const endpoints: ProxyEndpoint[] = [];
+      const ready: ProxyEndpoint[] = [];
       for (const slice of own) {
         const slicePort = (slice.ports ?? []).find((p) => (p.name ?? '') === (port.name ?? ''));
         if (!slicePort?.port) continue;
@@ -77,17 +91,20 @@ export function buildProxyRules(
           if (e.conditions?.ready === false) continue;
           for (const address of e.addresses) {
             const endpoint = `${address}:${slicePort.port}`;
-            if (endpoints.some((x) => `${x.address}:${x.port}` === endpoint)) continue;
-            endpoints.push({
+            if (ready.some((x) => `${x.address}:${x.port}` === endpoint)) continue;
+            ready.push({
               address,
               port: slicePort.port,
               chain: endpointChain(portName, protocol, endpoint),
               nodeName: e.nodeName,
               pod: e.targetRef?.name,
+              zoneHints: (e.hints?.forZones ?? []).map((z) => z.name),
+              nodeHints: (e.hints?.forNodes ?? []).map((n) => n.name),
             });
           }
         }
       }
+      const endpoints = topologyFilter(ready, node.name, node.zone);
       endpoints.sort((a, b) => a.chain.localeCompare(b.chain));
       rules.push({
         namespace,

@@ -79,6 +79,19 @@ describe('Service validation', () => {
     ]);
   });
 
+  it('accepts the 1.34 trafficDistribution values and names them when refusing another', () => {
+    for (const value of ['PreferClose', 'PreferSameZone', 'PreferSameNode']) {
+      expect(messages(validateCreate(service({ ports: [port(80)], trafficDistribution: value })))).toEqual(
+        [],
+      );
+    }
+    expect(
+      messages(validateCreate(service({ ports: [port(80)], trafficDistribution: 'PreferSameRegion' }))),
+    ).toEqual([
+      'spec.trafficDistribution: Unsupported value: "PreferSameRegion": supported values: "PreferClose", "PreferSameZone", "PreferSameNode"',
+    ]);
+  });
+
   it('keeps clusterIPs once set', () => {
     const old = service({ ports: [port(80)] });
     old.metadata.resourceVersion = '4';

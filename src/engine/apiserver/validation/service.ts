@@ -327,8 +327,17 @@ function validateTrafficPolicies(spec: Obj): FieldError[] {
   if (typeof itp === 'string' && itp !== 'Cluster' && itp !== 'Local') {
     errs.push(notSupported('spec.internalTrafficPolicy', named(itp), ['Cluster', 'Local']));
   }
-  if (typeof spec.trafficDistribution === 'string' && spec.trafficDistribution !== 'PreferClose') {
-    errs.push(notSupported('spec.trafficDistribution', spec.trafficDistribution, ['PreferClose']));
+  if (
+    typeof spec.trafficDistribution === 'string' &&
+    !TRAFFIC_DISTRIBUTIONS.includes(spec.trafficDistribution)
+  ) {
+    errs.push(notSupported('spec.trafficDistribution', spec.trafficDistribution, TRAFFIC_DISTRIBUTIONS));
   }
   return errs;
 }
+
+/**
+ * validateServiceTrafficDistribution: PreferClose, and with the PreferSameTrafficDistribution
+ * gate (beta, on by default in 1.34) PreferSameZone and PreferSameNode, in this order.
+ */
+const TRAFFIC_DISTRIBUTIONS = ['PreferClose', 'PreferSameZone', 'PreferSameNode'];

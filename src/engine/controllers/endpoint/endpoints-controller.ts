@@ -9,6 +9,7 @@ import type { WorkQueue } from '../../client/work-queue.ts';
 import { selectorFromSet } from '../../labels/index.ts';
 import { Controller, SyncError, type ControllerHost } from '../controller.ts';
 import { servedResource } from '../discovery.ts';
+import { TriggerTimeTracker } from '../endpointslice/trigger-time.ts';
 import { serviceKey, serviceSelector, watchServicesAndPods } from '../service-pods.ts';
 import {
   desiredEndpoints,
@@ -24,6 +25,7 @@ export class EndpointsController extends Controller {
   readonly #services: Lister;
   readonly #pods: Lister;
   readonly #endpoints: Lister;
+  readonly #triggerTimes = new TriggerTimeTracker();
 
   constructor(host: ControllerHost, informers: SharedInformerFactory) {
     super(host, informers, 'endpoint');
@@ -52,12 +54,15 @@ export class EndpointsController extends Controller {
         if (current?.metadata.labels?.[ENDPOINTS_MANAGED_BY] === ENDPOINT_CONTROLLER_NAME) {
           this.api.delete(endpoints, namespace, name);
         }
+        this.#triggerTimes.deleteService(namespace, name);
         return;
       }
       const selector = serviceSelector(service);
       if (Object.keys(selector).length === 0 || service.metadata.deletionTimestamp) return;
-      const desired = desiredEndpoints(service, this.#pods.list(namespace, selectorFromSet(selector)));
-      const write = planEndpoints(current, desired);
+      const pods = this.#pods.list(namespace, selectorFromSet(selector));
+      // Computed on every sync, so the tracker's state moves even when nothing is written.
+      const triggerTime = this.#triggerTimes.compute(service, pods);
+      const write = planEndpoints(current, desiredEndpoints(service, pods), triggerTime);
       if (!write) return;
       if ('create' in write) this.api.create(endpoints, write.create);
       else this.api.update(endpoints, write.update);

@@ -60,4 +60,46 @@ describe('Endpoints planning', () => {
     expect(none).not.toHaveProperty('subsets');
     expect(planEndpoints(stored, none)).toEqual({ update: { ...stored, subsets: undefined } });
   });
+
+  it('stamps the trigger time on a write, clears it when the sync has none, and writes nothing for it alone', () => {
+    const at = { 'endpoints.kubernetes.io/last-change-trigger-time': '2025-01-01T00:00:03Z' };
+    const desired = desiredEndpoints(service, [pod('a', '10.244.1.2', true)]);
+    const created = planEndpoints(undefined, desired, '2025-01-01T00:00:03Z') as { create: KubeObject };
+    expect(created.create.metadata.annotations).toEqual(at);
+    const stored = { ...created.create, metadata: { ...created.create.metadata, resourceVersion: '5' } };
+    // Same subsets and labels: no write, whatever the trigger time.
+    expect(planEndpoints(stored, desired, '2025-01-01T00:00:09Z')).toBeUndefined();
+    expect(planEndpoints(stored, desired)).toBeUndefined();
+    const more = desiredEndpoints(service, [pod('a', '10.244.1.2', true), pod('b', '10.244.1.3', true)]);
+    const updated = planEndpoints(stored, more, '2025-01-01T00:00:09Z') as { update: KubeObject };
+    expect(updated.update.metadata.annotations).toEqual({
+      'endpoints.kubernetes.io/last-change-trigger-time': '2025-01-01T00:00:09Z',
+    });
+    const cleared = planEndpoints(stored, more) as { update: KubeObject };
+    expect(cleared.update.metadata).not.toHaveProperty('annotations');
+    const otherAnnotation = {
+      ...stored,
+      metadata: { ...stored.metadata, annotations: { ...at, note: 'kept' } },
+    };
+    expect(
+      (planEndpoints(otherAnnotation, more) as { update: KubeObject }).update.metadata.annotations,
+    ).toEqual({
+      note: 'kept',
+    });
+  });
+
+  it('compares labels and subsets whatever order the stored keys come back in', () => {
+    const desired = desiredEndpoints(service, [pod('a', '10.244.1.2', true)]);
+    const reversed = (o: object) => Object.fromEntries(Object.entries(o).reverse());
+    const stored = {
+      ...desired,
+      metadata: {
+        ...desired.metadata,
+        labels: reversed(desired.metadata.labels ?? {}),
+        resourceVersion: '5',
+      },
+      subsets: (desired as unknown as { subsets: object[] }).subsets.map(reversed),
+    } as KubeObject;
+    expect(planEndpoints(stored, desired, '2025-01-01T00:00:09Z')).toBeUndefined();
+  });
 });

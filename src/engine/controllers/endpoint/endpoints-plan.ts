@@ -2,15 +2,18 @@
  * The legacy Endpoints object of a Service (`pkg/controller/endpoint`): ready pods under
  * `addresses`, the others under `notReadyAddresses`, grouped into subsets by the ports they
  * serve, addresses in IP order (RepackSubsets). Terminating pods are left out unless the
- * Service publishes not-ready addresses.
+ * Service publishes not-ready addresses. A write (only when the subsets or labels differ)
+ * sets the sync's last-change trigger time, or clears it when the sync has none.
  */
 import type { JsonObject, KubeObject } from '../../api/types.ts';
+import { canonicalJson } from '../deployment/pod-template-hash.ts';
 import {
   endpointPorts,
   isHeadless,
   shouldPodBeInEndpoints,
   type ServiceShape,
 } from '../endpointslice/pod-endpoint.ts';
+import { withTriggerTime } from '../endpointslice/trigger-time.ts';
 import { isPodReady } from '../replicaset/pod-status.ts';
 
 export const ENDPOINTS_MANAGED_BY = 'endpoints.kubernetes.io/managed-by';
@@ -81,23 +84,31 @@ export function desiredEndpoints(service: KubeObject, pods: readonly KubeObject[
   } as KubeObject;
 }
 
-/** The write that brings `current` to `desired`: nothing when they agree. */
+/** The write that brings `current` to `desired`: nothing when their subsets and labels agree. */
 export function planEndpoints(
   current: KubeObject | undefined,
   desired: KubeObject,
+  triggerTime?: string,
 ): { create: KubeObject } | { update: KubeObject } | undefined {
-  if (!current) return { create: desired };
+  const annotated = (metadata: KubeObject['metadata']): KubeObject['metadata'] => {
+    const { annotations: _old, ...rest } = metadata;
+    void _old;
+    const annotations = withTriggerTime(metadata.annotations, triggerTime);
+    return annotations ? { ...rest, annotations } : rest;
+  };
+  if (!current) return { create: { ...desired, metadata: annotated(desired.metadata) } };
+  // Compared semantically: the stored object need not keep the key order it was written with.
   const same =
-    JSON.stringify(current.metadata.labels ?? {}) === JSON.stringify(desired.metadata.labels) &&
-    JSON.stringify((current as { subsets?: unknown }).subsets ?? []) ===
-      JSON.stringify((desired as { subsets?: unknown }).subsets ?? []);
+    canonicalJson(current.metadata.labels ?? {}) === canonicalJson(desired.metadata.labels ?? {}) &&
+    canonicalJson((current as { subsets?: unknown }).subsets ?? []) ===
+      canonicalJson((desired as { subsets?: unknown }).subsets ?? []);
   if (same) return undefined;
   const { subsets: _old, ...rest } = current as KubeObject & { subsets?: unknown };
   void _old;
   return {
     update: {
       ...rest,
-      metadata: { ...current.metadata, labels: desired.metadata.labels },
+      metadata: annotated({ ...current.metadata, labels: desired.metadata.labels }),
       ...((desired as { subsets?: unknown }).subsets
         ? { subsets: (desired as { subsets?: unknown }).subsets }
         : {}),

@@ -2,7 +2,8 @@
  * The endpointslice controller of kube-controller-manager (`pkg/controller/endpointslice`):
  * for every Service with a selector, EndpointSlices listing the pods it selects, with their
  * IPs, the ports they serve and whether they are ready. Pod and Service changes enqueue the
- * Service; a sync plans the slices (endpointslice-plan.ts) and writes the difference.
+ * Service; a sync works out the last-change trigger time (trigger-time.ts), plans the slices
+ * (endpointslice-plan.ts) and writes the difference.
  */
 import type { KubeObject } from '../../api/types.ts';
 import { ApiError, isNotFound } from '../../client/api-client.ts';
@@ -19,6 +20,7 @@ import {
   LABEL_SERVICE_NAME,
   planEndpointSlices,
 } from './endpointslice-plan.ts';
+import { TriggerTimeTracker } from './trigger-time.ts';
 
 const nodes = servedResource('', 'v1', 'Node');
 export const endpointSlices = servedResource('discovery.k8s.io', 'v1', 'EndpointSlice');
@@ -31,6 +33,7 @@ export class EndpointSliceController extends Controller {
   readonly #pods: Lister;
   readonly #slices: Lister;
   readonly #nodes: Lister;
+  readonly #triggerTimes = new TriggerTimeTracker();
 
   constructor(host: ControllerHost, informers: SharedInformerFactory) {
     super(host, informers, 'endpointslice');
@@ -62,14 +65,22 @@ export class EndpointSliceController extends Controller {
     const slash = key.indexOf('/');
     const [namespace, name] = [key.slice(0, slash), key.slice(slash + 1)];
     const service = this.#services.get(namespace, name);
-    // A deleted Service's slices go with it, through their owner reference.
-    if (!service || service.metadata.deletionTimestamp) return;
+    if (!service) {
+      // A deleted Service's slices go with it, through their owner reference.
+      this.#triggerTimes.deleteService(namespace, name);
+      return;
+    }
+    if (service.metadata.deletionTimestamp) return;
     const selector = serviceSelector(service);
     // Without a selector the Service's endpoints are whatever its owner writes.
     if (Object.keys(selector).length === 0) return;
+    const pods = this.#pods.list(namespace, selectorFromSet(selector));
+    // Computed on every sync, so the tracker's state moves even when nothing is written.
+    const triggerTime = this.#triggerTimes.compute(service, pods);
     const plan = planEndpointSlices({
       service,
-      pods: this.#pods.list(namespace, selectorFromSet(selector)),
+      pods,
+      triggerTime,
       existing: this.#slices
         .list(namespace)
         .filter(

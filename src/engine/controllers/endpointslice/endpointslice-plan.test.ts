@@ -130,3 +130,108 @@ describe('EndpointSlice planning', () => {
     expect(sizes).toEqual([100, 50]);
   });
 });
+
+describe('EndpointSlice hints and trigger time', () => {
+  const zones: Record<string, string> = { 'node-a': 'zone-a', 'node-b': 'zone-b' };
+  const onNode = (p: KubeObject, node: string): KubeObject => ({
+    ...p,
+    spec: { ...(p.spec as object), nodeName: node },
+  });
+  const hinted = (trafficDistribution?: string, annotations?: Record<string, string>): KubeObject => ({
+    ...service,
+    metadata: { ...service.metadata, ...(annotations ? { annotations } : {}) },
+    spec: { ...(service.spec as object), ...(trafficDistribution ? { trafficDistribution } : {}) },
+  });
+  const planFor = (svc: KubeObject, pods: KubeObject[], existing: KubeObject[] = [], triggerTime?: string) =>
+    planEndpointSlices({ service: svc, pods, existing, zoneOf: (n) => zones[n], triggerTime });
+  type Endpoint = { addresses: string[]; hints?: unknown };
+  const endpointsOf = (slice: KubeObject | undefined) =>
+    (slice as unknown as { endpoints: Endpoint[] }).endpoints;
+  const pods = [
+    onNode(pod('a', '10.244.1.2'), 'node-a'),
+    onNode(pod('b', '10.244.2.2'), 'node-b'),
+    onNode(pod('c', '10.244.2.3', { ready: false }), 'node-b'),
+    onNode(pod('d', '10.244.3.2'), 'node-c'),
+  ];
+
+  it('hints every ready endpoint for its own zone with PreferClose, and stamps the trigger time', () => {
+    const { create } = planFor(hinted('PreferClose'), pods, [], '2025-01-01T00:00:05Z');
+    expect(create).toHaveLength(1);
+    expect(create[0]!.metadata.annotations).toEqual({
+      'endpoints.kubernetes.io/last-change-trigger-time': '2025-01-01T00:00:05Z',
+    });
+    expect(endpointsOf(create[0]).map((e) => [e.addresses[0], e.hints])).toEqual([
+      ['10.244.1.2', { forZones: [{ name: 'zone-a' }] }],
+      ['10.244.2.2', { forZones: [{ name: 'zone-b' }] }],
+      // Not ready: no hint. On a node without a zone label: nothing to hint.
+      ['10.244.2.3', undefined],
+      ['10.244.3.2', undefined],
+    ]);
+  });
+
+  it('adds node hints with PreferSameNode and none without a trafficDistribution', () => {
+    const sameNode = planFor(hinted('PreferSameNode'), pods).create[0];
+    expect(endpointsOf(sameNode).map((e) => e.hints)).toEqual([
+      { forZones: [{ name: 'zone-a' }], forNodes: [{ name: 'node-a' }] },
+      { forZones: [{ name: 'zone-b' }], forNodes: [{ name: 'node-b' }] },
+      undefined,
+      { forNodes: [{ name: 'node-c' }] },
+    ]);
+    expect(endpointsOf(planFor(hinted(), pods).create[0]).every((e) => e.hints === undefined)).toBe(true);
+    expect(endpointsOf(planFor(hinted('PreferSameZone'), pods).create[0])[0]!.hints).toEqual({
+      forZones: [{ name: 'zone-a' }],
+    });
+  });
+
+  it('gives no hints while the topology-mode annotation asks for the Auto heuristic', () => {
+    const auto = planFor(hinted('PreferClose', { 'service.kubernetes.io/topology-mode': 'Auto' }), pods);
+    expect(endpointsOf(auto.create[0]).every((e) => e.hints === undefined)).toBe(true);
+  });
+
+  it('rewrites a slice whose hints alone are stale, then writes nothing', () => {
+    const plain = written(planFor(hinted(), pods, [], '2025-01-01T00:00:05Z').create[0]!, 'web-abcde');
+    expect(planFor(hinted(), pods, [plain], undefined)).toEqual({ create: [], update: [], delete: [] });
+    // The Service gains trafficDistribution: only the hints change, and the sync has no new trigger time.
+    const next = planFor(hinted('PreferClose'), pods, [plain], undefined);
+    expect(next.create).toEqual([]);
+    expect(next.delete).toEqual([]);
+    expect(next.update).toHaveLength(1);
+    expect(next.update[0]!.metadata.name).toBe('web-abcde');
+    expect(next.update[0]!.metadata.annotations).toBeUndefined();
+    expect(endpointsOf(next.update[0]).map((e) => e.hints)).toEqual([
+      { forZones: [{ name: 'zone-a' }] },
+      { forZones: [{ name: 'zone-b' }] },
+      undefined,
+      undefined,
+    ]);
+    const stored = written(next.update[0]!, 'web-abcde');
+    expect(planFor(hinted('PreferClose'), pods, [stored], '2025-01-01T00:00:09Z')).toEqual({
+      create: [],
+      update: [],
+      delete: [],
+    });
+    // Dropping the field takes the hints away again.
+    const dropped = planFor(hinted(), pods, [stored]);
+    expect(dropped.update).toHaveLength(1);
+    expect(endpointsOf(dropped.update[0]).every((e) => e.hints === undefined)).toBe(true);
+  });
+
+  it('sets the trigger time on an endpoint change and clears it when the sync has none', () => {
+    const first = written(planFor(hinted(), pods, [], '2025-01-01T00:00:05Z').create[0]!, 'web-abcde');
+    const fewer = pods.slice(0, 2);
+    const changed = planFor(hinted(), fewer, [first], '2025-01-01T00:00:30Z');
+    expect(changed.update.map((s) => s.metadata.annotations)).toEqual([
+      { 'endpoints.kubernetes.io/last-change-trigger-time': '2025-01-01T00:00:30Z' },
+    ]);
+    const cleared = planFor(hinted(), fewer, [first], undefined);
+    expect(cleared.update).toHaveLength(1);
+    expect(cleared.update[0]!.metadata).not.toHaveProperty('annotations');
+  });
+
+  it('stamps the placeholder slice too', () => {
+    const { create } = planFor(hinted(), [], [], '2025-01-01T00:00:00Z');
+    expect(create[0]!.metadata.annotations).toEqual({
+      'endpoints.kubernetes.io/last-change-trigger-time': '2025-01-01T00:00:00Z',
+    });
+  });
+});

@@ -2,9 +2,12 @@
  * What a Service's EndpointSlices should be (the endpointslice reconciler, simplified): its
  * pods' endpoints grouped by the ports they serve, at most 100 to a slice, endpoints already
  * in a slice kept in place, new ones added after them. A Service whose pods give no
- * endpoints keeps one empty placeholder slice. Pure: the controller writes the plan.
+ * endpoints keeps one empty placeholder slice. Every slice written carries the sync's
+ * last-change trigger time, and its ready endpoints the hints the Service's
+ * trafficDistribution asks for. Pure: the controller writes the plan.
  */
 import type { JsonObject, JsonValue, KubeObject } from '../../api/types.ts';
+import { canonicalJson } from '../deployment/pod-template-hash.ts';
 import {
   endpointPorts,
   isHeadless,
@@ -12,6 +15,8 @@ import {
   shouldPodBeInEndpoints,
   type ServiceShape,
 } from './pod-endpoint.ts';
+import { hintHeuristic, withoutHints } from './traffic-distribution.ts';
+import { withTriggerTime } from './trigger-time.ts';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 export const ENDPOINTSLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
@@ -33,6 +38,8 @@ export interface SlicePlanInput {
   /** The slices this controller manages for the Service. */
   readonly existing: readonly KubeObject[];
   readonly zoneOf: (nodeName: string) => string | undefined;
+  /** The `endpoints.kubernetes.io/last-change-trigger-time` for slices written now; none clears it. */
+  readonly triggerTime?: string;
 }
 
 interface SliceShape {
@@ -57,7 +64,8 @@ const endpointKey = (e: JsonValue | undefined): string => {
   return ref?.uid ?? JSON.stringify((e as { addresses?: unknown } | undefined)?.addresses);
 };
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Semantic equality: stored objects need not keep the key order they were written with. */
+const same = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
   const service = input.service as ServiceShape;
@@ -77,6 +85,14 @@ export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
   if (groups.size === 0) groups.set('[]', { ports: [], endpoints: [] });
 
   const labels = sliceLabels(service);
+  const spec = input.service.spec as { trafficDistribution?: string } | undefined;
+  const hints = hintHeuristic(spec?.trafficDistribution, input.service.metadata.annotations);
+  const annotated = (metadata: KubeObject['metadata']): KubeObject['metadata'] => {
+    const { annotations: _old, ...rest } = metadata;
+    void _old;
+    const annotations = withTriggerTime(metadata.annotations, input.triggerTime);
+    return annotations ? { ...rest, annotations } : rest;
+  };
   const owner = {
     apiVersion: 'v1',
     kind: 'Service',
@@ -90,8 +106,8 @@ export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
   );
   const used = new Set<SliceShape>();
   const plan: SlicePlan = { create: [], update: [], delete: [] };
-  for (const [key, group] of groups) {
-    const mine = existing.filter((s) => JSON.stringify(s.ports ?? []) === key && !used.has(s));
+  for (const group of groups.values()) {
+    const mine = existing.filter((s) => same(s.ports ?? [], group.ports) && !used.has(s));
     const wanted = new Map(group.endpoints.map((e) => [endpointKey(e), e]));
     // Endpoints keep their place in the slices they are in; new ones come after.
     const ordered: JsonObject[] = [];
@@ -113,31 +129,40 @@ export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
     if (chunks.length === 0) chunks.push([]);
     chunks.forEach((endpoints, i) => {
       const slice = mine[i];
-      const body = { addressType: 'IPv4', endpoints, ports: group.ports };
+      const body = { addressType: 'IPv4', endpoints: hints.update(endpoints), ports: group.ports };
       if (!slice) {
         plan.create.push({
           apiVersion: 'discovery.k8s.io/v1',
           kind: 'EndpointSlice',
-          metadata: {
+          metadata: annotated({
             generateName: `${service.metadata.name ?? ''}-`,
             namespace: service.metadata.namespace,
             labels,
             ownerReferences: [owner],
-          },
+          }),
           ...body,
         } as KubeObject);
         return;
       }
       used.add(slice);
+      const current = slice.endpoints ?? [];
       const unchanged =
-        same(slice.endpoints ?? [], endpoints) &&
+        // Hints are left out of the comparison: they are the heuristic's business.
+        same(current.map(withoutHints), endpoints) &&
         same(slice.ports ?? [], group.ports) &&
         same(slice.metadata.labels, labels);
       if (!unchanged) {
         plan.update.push({
           ...(slice as KubeObject),
-          metadata: { ...slice.metadata, labels },
+          metadata: annotated({ ...slice.metadata, labels }),
           ...body,
+        } as KubeObject);
+      } else if (hints.needsUpdate(current)) {
+        // Only the hints are stale: the slice's own endpoints get them.
+        plan.update.push({
+          ...(slice as KubeObject),
+          metadata: annotated(slice.metadata),
+          endpoints: hints.update(current),
         } as KubeObject);
       }
     });
