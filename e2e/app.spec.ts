@@ -10,7 +10,7 @@ test('the in-browser cluster answers kubectl', async ({ page }) => {
   await expect(log).toContainText('kubesim-worker3');
 
   await page.getByRole('textbox', { name: 'Command' }).fill('kubectl create namespace demo');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(log).toContainText('namespace/demo created');
 
   await page.getByRole('textbox', { name: 'Command' }).fill('kubectl get ns demo');

@@ -7,6 +7,7 @@ import { defaultParts } from './cluster/default-parts.ts';
 import { openApiPort } from './cluster/openapi-port.ts';
 import type { OpenApiDocumentProvider } from './schema/index.ts';
 import { startComponents } from './cluster/components.ts';
+import { DEFAULT_WORKERS, installCoreDns, joinWorkers } from './cluster/bootstrap.ts';
 import { kubectlHostFor } from './cluster/kubectl-host.ts';
 import { Kubectl } from './kubectl/kubectl.ts';
 import { Output } from './kubectl/output.ts';
@@ -27,12 +28,16 @@ export class Session {
 
   constructor(options: SessionOptions = {}) {
     const parts = defaultParts();
+    // As `kind create cluster` does: `kubeadm init` brings up the control plane and its
+    // CoreDNS addon, then the workers join; the first command finds it all settled.
     this.cluster = new Cluster(
       options.openapi ? { ...parts, openapi: openApiPort(options.openapi) } : parts,
-      options,
+      { ...options, workers: 0 },
     );
     startComponents(this.cluster);
-    // Let the control plane come up (informers list and watch) before the first command.
+    installCoreDns(this.cluster);
+    this.cluster.settle();
+    joinWorkers(this.cluster, options.workers ?? DEFAULT_WORKERS);
     this.cluster.settle();
     const host = kubectlHostFor(this.cluster, {
       ...(options.readFile ? { readFile: options.readFile } : {}),

@@ -7,6 +7,7 @@ import type { Cluster } from './cluster.ts';
 import { resourceOf } from './cluster.ts';
 import type { NodeSpecInput } from '../node/node-object.ts';
 import type { KubeObject } from '../api/types.ts';
+import { coreDnsObjects } from '../dns/coredns-addon.ts';
 
 /** Where the control-plane node's API server listens, as kubeadm on kind advertises it. */
 export const API_SERVER_ADDRESS = '172.18.0.2:6443';
@@ -19,6 +20,9 @@ export interface NodeOptions {
   readonly taints?: readonly { key: string; value?: string; effect: string }[];
   readonly controlPlane?: boolean;
 }
+
+/** kind's default multi-node layout in this simulator: one control plane and three workers. */
+export const DEFAULT_WORKERS = 3;
 
 export const BUILTIN_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
 
@@ -61,6 +65,20 @@ export function workerName(clusterName: string, n: number): string {
   return n === 1 ? `${clusterName}-worker` : `${clusterName}-worker${n}`;
 }
 
+/** `kubeadm init`'s addon phase: CoreDNS, created through the API like any other objects. */
+export function installCoreDns(cluster: Cluster): void {
+  const kubeadm = cluster.client('kubeadm');
+  for (const object of coreDnsObjects()) {
+    const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0]! : '';
+    kubeadm.create(resourceOf(object.kind, group), object);
+  }
+}
+
+/** `kubeadm join` on each worker, after the control plane and its addons are up. */
+export function joinWorkers(cluster: Cluster, workers: number): void {
+  for (let n = 1; n <= workers; n++) cluster.addNode({ name: workerName(cluster.clusterName, n) });
+}
+
 export function bootstrapCluster(cluster: Cluster, workers: number): void {
   const admin = cluster.client('kubeadm');
   const namespaces = resourceOf('Namespace');
@@ -68,7 +86,7 @@ export function bootstrapCluster(cluster: Cluster, workers: number): void {
     admin.create(namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
   cluster.addNode({ name: `${cluster.clusterName}-control-plane`, controlPlane: true });
-  for (let n = 1; n <= workers; n++) cluster.addNode({ name: workerName(cluster.clusterName, n) });
+  joinWorkers(cluster, workers);
   cluster.client('apiserver').create(resourceOf('Service'), {
     apiVersion: 'v1',
     kind: 'Service',

@@ -24,7 +24,13 @@ import { formatDuration } from '../time/duration.ts';
 import { EventQueue, type EventKind } from '../time/event-queue.ts';
 import { Rng } from '../time/rng.ts';
 import { TraceLog } from '../trace/trace-log.ts';
-import { API_SERVER_ADDRESS, bootstrapCluster, nodeInputFor, type NodeOptions } from './bootstrap.ts';
+import {
+  API_SERVER_ADDRESS,
+  DEFAULT_WORKERS,
+  bootstrapCluster,
+  nodeInputFor,
+  type NodeOptions,
+} from './bootstrap.ts';
 import { nodeObject } from '../node/node-object.ts';
 import { newUid } from '../apiserver/identity.ts';
 import type { KubeletApi } from '../node/kubelet-api.ts';
@@ -120,7 +126,7 @@ export class Cluster implements ApiTransport {
       nodeProxy: (nodeName) => this.kubelets.get(nodeName),
       ...(parts.openapi ? { openapi: parts.openapi } : {}),
     });
-    bootstrapCluster(this, options.workers ?? 3);
+    bootstrapCluster(this, options.workers ?? DEFAULT_WORKERS);
     this.#scheduleCompaction();
   }
 

@@ -23,11 +23,15 @@ import { podSpecOf, statusDrifted } from './pod-status.ts';
 import type { ProbedContainer } from './probes.ts';
 import { imageRegistryOf } from './registry/image-registry.ts';
 import { KubeletServer } from './kubelet-server.ts';
+import { COREDNS_IMAGE } from '../dns/coredns-addon.ts';
 import type { ContainerUsage, NodeSummary, PodUsage } from './kubelet-api.ts';
 
 /** What a node's own daemons use (kubelet, containerd, kube-proxy, the OS), as on a small kind node. */
 const SYSTEM_CPU_MILLIS = 95;
 const SYSTEM_MEMORY_BYTES = 612 * 1024 * 1024;
+
+/** kind's node image ships the addon images kubeadm installs, so CoreDNS starts without a pull. */
+const PRELOADED_IMAGES = [COREDNS_IMAGE];
 
 const NODES = builtinResources.find((r) => r.group === '' && r.plural === 'nodes')!;
 
@@ -50,6 +54,11 @@ export class Kubelet implements ClusterComponent {
     this.api = cluster.client(this.id);
     const rng = cluster.rng(`${this.id}/runtime`);
     this.puller = new ImagePuller(rng);
+    const registry = imageRegistryOf(cluster);
+    for (const image of PRELOADED_IMAGES) {
+      const resolved = registry.resolve(image);
+      if (resolved.ok) this.puller.record(resolved.image);
+    }
     const node = this.api.get(NODES, undefined, nodeName);
     const hostIP = internalIP(node);
     const spec = (node.spec ?? {}) as { podCIDR?: string };
@@ -62,7 +71,7 @@ export class Kubelet implements ClusterComponent {
       rng,
       puller: this.puller,
       ips: new IpAllocator(spec.podCIDR ?? '10.244.0.0/24'),
-      registry: imageRegistryOf(cluster),
+      registry,
       network: () => ({
         services: cluster.store.list(collectionPrefix('', 'services', undefined)).items,
         slices: cluster.store.list(collectionPrefix('discovery.k8s.io', 'endpointslices', undefined)).items,

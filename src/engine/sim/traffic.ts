@@ -6,7 +6,9 @@
  */
 import type { KubeObject } from '../api/types.ts';
 import type { Cluster } from '../cluster/cluster.ts';
-import { resolveName, CLUSTER_DNS_IP } from '../dns/cluster-dns.ts';
+import { CLUSTER_DNS_IP } from '../dns/cluster-dns.ts';
+import { queryClusterDns } from '../dns/dns-query.ts';
+import { pickEndpoint } from '../proxy/endpoint-pick.ts';
 import { FlagError, parseFlags } from '../kubectl/flags.ts';
 import type { Output } from '../kubectl/output.ts';
 import type { KubeProxy } from '../proxy/kube-proxy.ts';
@@ -68,12 +70,17 @@ export function runDns(cluster: Cluster, args: readonly string[], out: Output): 
   }
   const [name] = parsed.args;
   if (!name) return out.fail('error: sim dns takes a NAME');
-  const answer = resolveName(
-    name,
-    String(parsed.flags.namespace),
-    listed(cluster, '', 'services'),
-    listed(cluster, 'discovery.k8s.io', 'endpointslices'),
-  );
+  const namespace = String(parsed.flags.namespace);
+  // Without --from, the question comes from a pod on the first node.
+  const from = String(parsed.flags.from) || (listed(cluster, '', 'nodes')[0]?.metadata.name ?? '');
+  const source = sourceOf(cluster, from, namespace);
+  if (typeof source === 'string') return out.fail(source);
+  // The cluster DNS address is a virtual IP only nodes and pods can reach.
+  const query = source.node
+    ? queryClusterDns(cluster, source.node, namespace, name, cluster.rng('dns'))
+    : undefined;
+  if (!query?.answered) return out.fail(';; connection timed out; no servers could be reached\n');
+  const { answer } = query;
   out.out(`Server:    ${CLUSTER_DNS_IP}\nAddress:   ${CLUSTER_DNS_IP}:53\n\n`);
   if (!answer.name) return out.fail(`** server can't find ${name}: NXDOMAIN`);
   if (answer.cname !== undefined) {
@@ -157,19 +164,20 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   let shown = target.host;
   let port = target.port ?? (target.scheme === 'https' ? 443 : 80);
   const hostHeader = String(parsed.flags.host) || target.host;
+  const rng = cluster.rng('traffic');
   if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
-    const answer = resolveName(
-      ip,
-      namespace,
-      listed(cluster, '', 'services'),
-      listed(cluster, 'discovery.k8s.io', 'endpointslices'),
-    );
-    const entry = answer.name ? undefined : ingressEntry(cluster, target.host, target.scheme);
+    // Pods and nodes ask cluster DNS; from outside only public names (Ingress hosts) resolve.
+    const query = source.node ? queryClusterDns(cluster, source.node, namespace, ip, rng) : undefined;
+    const answer = query?.answered ? query.answer : undefined;
+    const entry =
+      answer?.name || (query && !query.answered)
+        ? undefined
+        : ingressEntry(cluster, target.host, target.scheme);
     if (entry) {
       // An Ingress host outside cluster DNS: the way in is the controller's node port.
       ({ ip, port } = entry);
       shown = `${target.host} (${ip})`;
-    } else if (!answer.name || answer.addresses.length === 0) {
+    } else if (!answer?.name || answer.addresses.length === 0) {
       return out.fail(`curl: (6) Could not resolve host: ${target.host}`);
     } else {
       ip = answer.addresses[0]!;
@@ -177,7 +185,6 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
     }
   }
   const count = Math.max(1, Number(parsed.flags.count));
-  const rng = cluster.rng('traffic');
   let failed = false;
   for (let n = 1; n <= count; n++) {
     const via = route(cluster, source, ip, port);
@@ -193,15 +200,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       listed(cluster, '', 'nodes').find((x) => x.metadata.name === node) ?? ({} as KubeObject),
     );
     const clientIp = entered ? entryIp : source.ip;
-    const endpoints = rule.endpoints;
-    let chosen = endpoints[endpoints.length - 1];
-    for (let i = 0; i < endpoints.length - 1; i++) {
-      // Rule i matches with probability 1/(n−i), as iptables' statistic module draws.
-      if (rng.float() < 1 / (endpoints.length - i)) {
-        chosen = endpoints[i];
-        break;
-      }
-    }
+    const chosen = pickEndpoint(rule.endpoints, rng);
     if (!chosen) {
       out.out(
         `${n}  ${source.label} → ${shown}:${port} → kube-proxy@${node}  curl: (7) connect to ${ip} port ${port} failed: Connection refused\n`,

@@ -3,6 +3,10 @@
  * plausible compressed sizes and what the image does when the manifest gives no command.
  */
 
+import { sha512 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { COREFILE } from '../../dns/coredns-addon.ts';
+
 /** What an image's default entrypoint does. */
 export type ImageDefault =
   /** A server that runs until stopped, listening on `ports`, printing `startup` lines. */
@@ -227,6 +231,22 @@ export const BUILTIN_CATALOG: Readonly<Record<string, RepositoryInfo>> = {
       ],
     ),
     shell: true,
+  },
+  ['registry.k8s.io/coredns/coredns']: {
+    tags: ['v1.12.1', 'v1.12.0', 'v1.11.3', 'v1.11.1'],
+    sizeBytes: 22_384_805,
+    // DNS on 53, metrics on 9153, health on 8080 and readiness on 8181.
+    behaviour: server(
+      [53, 9153, 8080, 8181],
+      [
+        'maxprocs: Leaving GOMAXPROCS=4: CPU quota undefined',
+        '.:53',
+        `[INFO] plugin/reload: Running configuration SHA512 = ${bytesToHex(sha512(utf8ToBytes(COREFILE)))}`,
+        'CoreDNS-1.12.1',
+        'linux/amd64, go1.24.1, 707c7c1',
+      ],
+    ),
+    shell: false,
   },
   ['registry.k8s.io/pause']: {
     tags: ['3.10', '3.10.1', '3.9', '3.8', '3.7', '3.6', '3.5', '3.2', '3.1', 'latest'],

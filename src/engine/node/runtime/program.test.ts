@@ -16,6 +16,14 @@ describe('programFor', () => {
     expect(p.ignoresSigterm).toBe(false);
   });
 
+  it("passes flag-only args to a server image's entrypoint, which keeps serving", () => {
+    const coredns = BUILTIN_CATALOG['registry.k8s.io/coredns/coredns']!;
+    const p = programFor(coredns, undefined, ['-conf', '/etc/coredns/Corefile']);
+    expect(p.exit).toBeUndefined();
+    expect(p.ports).toEqual([53, 9153, 8080, 8181]);
+    expect(p.lines.map((l) => l.text)).toContain('CoreDNS-1.12.1');
+  });
+
   it('exits at once for a shell image without a command', () => {
     expect(programFor(busybox, undefined, undefined).exit).toEqual({ atMs: 5, code: 0 });
   });

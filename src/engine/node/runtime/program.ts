@@ -41,7 +41,9 @@ export function programFor(
   args: readonly string[] | undefined,
 ): Program {
   const argv = command?.length ? [...command, ...(args ?? [])] : (args ?? []);
-  if (argv.length === 0) {
+  // Flags alone go to a server image's own entrypoint (`args: ["-conf", …]` for CoreDNS).
+  const flagsOnly = !command?.length && argv[0]?.startsWith('-') === true;
+  if (argv.length === 0 || (flagsOnly && image.behaviour.kind === 'server')) {
     const d = image.behaviour;
     if (d.kind === 'server') {
       return {
