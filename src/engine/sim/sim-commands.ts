@@ -29,9 +29,10 @@ const USAGE = `usage:
   sim why KIND NAME [-n NS]   say why an object exists and is in its state
   sim registry add|remove IMAGE
                               change the simulated image registry's catalogue
-  sim proxy NODE              print the node's kube-proxy rules (iptables-save, nat table)
+  sim proxy NODE              print the node's kube-proxy rules (as iptables-save prints them)
   sim addon ingress-nginx     install the ingress-nginx controller (IngressClass nginx, NodePort Service)
-  sim dns NAME [-n NS]        resolve a name as cluster DNS answers a pod in NS
+  sim dns NAME [--from POD|NODE] [-n NS]
+                              ask cluster DNS (CoreDNS behind kube-dns) as a pod in NS would
   sim request TARGET [--count N] [--from POD|NODE|outside] [--host H] [--path P] [-k] [-n NS]
                               send HTTP(S) requests and show the path each one takes
   sim pod kill NAME [-n NS]   kill a pod's container process
