@@ -34,6 +34,19 @@ const slice = (ready: boolean): KubeObject =>
     endpoints: [{ addresses: ['10.244.3.2'], conditions: { ready } }],
   }) as unknown as KubeObject;
 
+/** The kube-dns slice with a ready CoreDNS pod, so names get answered. */
+const dnsSlice = {
+  apiVersion: 'discovery.k8s.io/v1',
+  kind: 'EndpointSlice',
+  metadata: {
+    name: 'kube-dns-abcde',
+    namespace: 'kube-system',
+    labels: { 'kubernetes.io/service-name': 'kube-dns' },
+  },
+  ports: [{ port: 53 }],
+  endpoints: [{ addresses: ['10.244.0.2'], conditions: { ready: true } }],
+} as unknown as KubeObject;
+
 const server = (over: Partial<NeededServer> = {}): NeededServer => ({
   host: 'mongo',
   port: 27017,
@@ -139,7 +152,11 @@ describe('maskedUrl', () => {
 });
 
 describe('unreachable', () => {
-  const where = (slices: KubeObject[]) => ({ namespace: 'default', services: [service], slices });
+  const where = (slices: KubeObject[]) => ({
+    namespace: 'default',
+    services: [service],
+    slices: [dnsSlice, ...slices],
+  });
 
   it('is unresolved without a Service of that name', () => {
     expect(unreachable('mongo', 27017, where([]))).toEqual({ why: 'unresolved' });
@@ -154,6 +171,11 @@ describe('unreachable', () => {
 
   it('is reachable once an endpoint is ready', () => {
     expect(unreachable('mongodb-service', 27017, where([slice(true)]))).toBeUndefined();
+  });
+
+  it('gets no answer at all while no CoreDNS pod is ready', () => {
+    const noDns = { namespace: 'default', services: [service], slices: [slice(true)] };
+    expect(unreachable('mongodb-service', 27017, noDns)).toEqual({ why: 'no-dns' });
   });
 });
 
@@ -189,6 +211,20 @@ describe('failedToConnect', () => {
       [32000, '    at process.processTimers (node:internal/timers:512:7) {'],
     ]);
     expect(p.exit).toEqual({ atMs: 32005, code: 1 });
+  });
+
+  it('waits out the resolver timeout on each try when DNS does not answer, and fails with EAI_AGAIN', () => {
+    const p = failedToConnect(server({ tries: 2 }), { why: 'no-dns' }, 1);
+    expect(p.lines.slice(0, 6).map((l) => [l.atMs, l.text])).toEqual([
+      [0, 'Waiting for mongo:27017...'],
+      [5000, '/docker-entrypoint.sh: line 15: mongo: Try again'],
+      [5000, '/docker-entrypoint.sh: line 15: /dev/tcp/mongo/27017: Invalid argument'],
+      [6000, '{dateTime} retrying to connect to mongo:27017 (2/2)'],
+      [11000, '/docker-entrypoint.sh: line 15: mongo: Try again'],
+      [11000, '/docker-entrypoint.sh: line 15: /dev/tcp/mongo/27017: Invalid argument'],
+    ]);
+    expect(p.lines.map((l) => l.text)).toContain('MongoServerSelectionError: getaddrinfo EAI_AGAIN mongo');
+    expect(p.exit).toEqual({ atMs: 41_005, code: 1 });
   });
 
   it("prints bash's refused connect without a line number and the driver's error at the Service IP", () => {

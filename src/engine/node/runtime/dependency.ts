@@ -11,11 +11,14 @@
  */
 import type { KubeObject } from '../../api/types.ts';
 import { resolveName } from '../../dns/cluster-dns.ts';
+import { DNS_NAMESPACE, DNS_SERVICE_NAME } from '../../dns/coredns-addon.ts';
 import type { RepositoryInfo } from '../registry/catalog.ts';
 import type { Program, TimedLine } from './program.ts';
 
 /** `sleep 1s` between two tries of the entrypoint's wait loop. */
 const RETRY_INTERVAL_MS = 1_000;
+/** musl's resolver gives up on a silent name server after its default 5 s timeout. */
+const RESOLVER_TIMEOUT_MS = 5_000;
 /** The Node.js driver's default serverSelectionTimeoutMS. */
 const SERVER_SELECTION_TIMEOUT_MS = 30_000;
 
@@ -25,12 +28,29 @@ export interface Reachability {
   readonly namespace: string;
 }
 
-/** Why `host:port` cannot be reached from a pod: unresolvable or refused (at `address`); undefined when it can. */
-export function unreachable(
-  host: string,
-  port: number,
-  where: Reachability,
-): { why: 'unresolved' } | { why: 'refused'; address: string } | undefined {
+export type Unreachable = { why: 'no-dns' } | { why: 'unresolved' } | { why: 'refused'; address: string };
+
+/** Whether any CoreDNS pod behind the kube-dns Service is ready to answer. */
+function clusterDnsAnswers(slices: readonly KubeObject[]): boolean {
+  return (
+    slices as unknown as {
+      metadata: KubeObject['metadata'];
+      endpoints?: { conditions?: { ready?: boolean } }[];
+    }[]
+  ).some(
+    (s) =>
+      s.metadata.namespace === DNS_NAMESPACE &&
+      s.metadata.labels?.['kubernetes.io/service-name'] === DNS_SERVICE_NAME &&
+      (s.endpoints ?? []).some((e) => e.conditions?.ready !== false),
+  );
+}
+
+/**
+ * Why `host:port` cannot be reached from a pod: no DNS server answers, the name does not
+ * resolve, or the connection is refused (at `address`); undefined when it can be reached.
+ */
+export function unreachable(host: string, port: number, where: Reachability): Unreachable | undefined {
+  if (!clusterDnsAnswers(where.slices)) return { why: 'no-dns' };
   const answer = resolveName(host, where.namespace, where.services, where.slices);
   if (!answer.name || answer.addresses.length === 0) return { why: 'unresolved' };
   const [service, namespace] = answer.name.split('.');
@@ -141,28 +161,31 @@ export function maskedUrl(url: string): string {
 }
 
 /** The run of a process whose server is missing: the entrypoint's tries, then the app's failure. */
-export function failedToConnect(
-  server: NeededServer,
-  failure: NonNullable<ReturnType<typeof unreachable>>,
-  memoryBytes: number,
-): Program {
+export function failedToConnect(server: NeededServer, failure: Unreachable, memoryBytes: number): Program {
   const { host, port, tries } = server;
   const target = `${host}:${port}`;
   // bash reports a failed lookup with the line of the `exec 6<>/dev/tcp/...`, and a refused
-  // connect(2) without one; musl's wording, as the image is built on Alpine.
-  const reason =
-    failure.why === 'unresolved'
-      ? [
-          `/docker-entrypoint.sh: line 15: ${host}: Name does not resolve`,
-          `/docker-entrypoint.sh: line 15: /dev/tcp/${host}/${port}: Invalid argument`,
-        ]
-      : [
-          `/docker-entrypoint.sh: connect: Connection refused`,
-          `/docker-entrypoint.sh: line 15: /dev/tcp/${host}/${port}: Connection refused`,
-        ];
+  // connect(2) without one; musl's wording, as the image is built on Alpine. A lookup that
+  // gets no answer at all is EAI_AGAIN ("Try again"), after the resolver's timeout.
+  const reason = {
+    'no-dns': [
+      `/docker-entrypoint.sh: line 15: ${host}: Try again`,
+      `/docker-entrypoint.sh: line 15: /dev/tcp/${host}/${port}: Invalid argument`,
+    ],
+    unresolved: [
+      `/docker-entrypoint.sh: line 15: ${host}: Name does not resolve`,
+      `/docker-entrypoint.sh: line 15: /dev/tcp/${host}/${port}: Invalid argument`,
+    ],
+    refused: [
+      `/docker-entrypoint.sh: connect: Connection refused`,
+      `/docker-entrypoint.sh: line 15: /dev/tcp/${host}/${port}: Connection refused`,
+    ],
+  }[failure.why];
+  const lookupMs = failure.why === 'no-dns' ? RESOLVER_TIMEOUT_MS : 0;
+  const attemptMs = lookupMs + RETRY_INTERVAL_MS;
   const lines: TimedLine[] = [{ atMs: 0, text: `Waiting for ${target}...` }];
   for (let attempt = 1; attempt <= tries; attempt++) {
-    const at = (attempt - 1) * RETRY_INTERVAL_MS;
+    const at = (attempt - 1) * attemptMs + lookupMs;
     for (const text of reason) lines.push({ atMs: at, text });
     if (attempt < tries)
       lines.push({
@@ -170,13 +193,13 @@ export function failedToConnect(
         text: `{dateTime} retrying to connect to ${target} (${attempt + 1}/${tries})`,
       });
   }
-  const appStart = (tries - 1) * RETRY_INTERVAL_MS;
+  const appStart = (tries - 1) * attemptMs + lookupMs;
   for (const text of APP_BANNER) lines.push({ atMs: appStart, text });
   const gaveUp = appStart + SERVER_SELECTION_TIMEOUT_MS;
   const error =
-    failure.why === 'unresolved'
-      ? `getaddrinfo ENOTFOUND ${host}`
-      : `connect ECONNREFUSED ${failure.address}:${port}`;
+    failure.why === 'refused'
+      ? `connect ECONNREFUSED ${failure.address}:${port}`
+      : `getaddrinfo ${failure.why === 'no-dns' ? 'EAI_AGAIN' : 'ENOTFOUND'} ${host}`;
   // Node's report of the uncaught error: where it was thrown, then the error and its stack.
   // The properties it goes on to print (reason: TopologyDescription {...}) and the closing
   // `Node.js vX` line are not modelled.
