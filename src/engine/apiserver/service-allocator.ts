@@ -8,6 +8,7 @@ import type { KubeObject } from '../api/types.ts';
 import type { Rng } from '../time/rng.ts';
 import { statusErrors, type Status } from './status.ts';
 
+const SERVICE_CIDR = '10.96.0.0/12';
 const CIDR_BASE = (10 << 24) | (96 << 16); // 10.96.0.0
 const CIDR_SIZE = 1 << 20; // /12
 const NODE_PORT_MIN = 30000;
@@ -22,12 +23,14 @@ export class ServiceAllocator {
     this.#rng = rng;
   }
 
-  /** Reserves an address the caller names (the `kubernetes` Service takes 10.96.0.1). */
-  reserveIp(ip: string): boolean {
+  /** Reserves an address the caller names (the `kubernetes` Service takes 10.96.0.1); why not, if it cannot. */
+  reserveIp(ip: string): string | undefined {
     const n = ipToNumber(ip);
-    if (n === undefined || n < CIDR_BASE || n >= CIDR_BASE + CIDR_SIZE || this.#ips.has(n)) return false;
+    if (n === undefined || n < CIDR_BASE || n >= CIDR_BASE + CIDR_SIZE)
+      return `the provided IP (${ip}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`;
+    if (this.#ips.has(n)) return 'provided IP is already allocated';
     this.#ips.add(n);
-    return true;
+    return undefined;
   }
 
   allocateIp(): string {
@@ -41,10 +44,13 @@ export class ServiceAllocator {
     }
   }
 
-  reservePort(port: number): boolean {
-    if (port < NODE_PORT_MIN || port > NODE_PORT_MAX || this.#ports.has(port)) return false;
+  /** Reserves a node port the Service names; why not, if it cannot. */
+  reservePort(port: number): string | undefined {
+    if (port < NODE_PORT_MIN || port > NODE_PORT_MAX)
+      return `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`;
+    if (this.#ports.has(port)) return 'provided port is already allocated';
     this.#ports.add(port);
-    return true;
+    return undefined;
   }
 
   allocatePort(): number {
@@ -94,14 +100,15 @@ export function allocateServiceAddresses(
     if (spec.clusterIP === 'None') {
       spec.clusterIPs = ['None'];
     } else if (spec.clusterIP) {
-      if (!allocator.reserveIp(spec.clusterIP)) {
+      const refused = allocator.reserveIp(spec.clusterIP);
+      if (refused) {
         return statusErrors.invalid('', 'Service', name, [
           {
             type: 'FieldValueInvalid',
             field: 'spec.clusterIPs',
             badValue: [spec.clusterIP],
             badValueText: `[]string{${JSON.stringify(spec.clusterIP)}}`,
-            detail: `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated`,
+            detail: `failed to allocate IP ${spec.clusterIP}: ${refused}`,
           },
         ]);
       }
@@ -117,13 +124,14 @@ export function allocateServiceAddresses(
     const ports: ServicePort[] = [];
     for (const [i, p] of (spec.ports ?? []).entries()) {
       if (p.nodePort) {
-        if (!allocator.reservePort(p.nodePort)) {
+        const refused = allocator.reservePort(p.nodePort);
+        if (refused) {
           return statusErrors.invalid('', 'Service', name, [
             {
               type: 'FieldValueInvalid',
               field: `spec.ports[${i}].nodePort`,
               badValue: p.nodePort,
-              detail: `provided port is already allocated`,
+              detail: refused,
             },
           ]);
         }
