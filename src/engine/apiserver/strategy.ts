@@ -134,7 +134,8 @@ function defaultEmptyStatus(resourceId: string): Record<string, unknown> {
 
 /**
  * What PrepareForUpdate does on the main resource: a kind with a status subresource keeps
- * its old status, and generation moves when the spec (or, for some kinds, annotations) changed.
+ * its old status, and generation moves when the spec (or, for some kinds, annotations) changed;
+ * for an EndpointSlice, when anything but its metadata, or its labels, changed.
  */
 export function prepareForUpdate(r: ResourceInfo, object: KubeObject, old: KubeObject): KubeObject {
   const out: KubeObject = { ...object, metadata: { ...object.metadata } };
@@ -168,11 +169,46 @@ function withGeneration(r: ResourceInfo, object: KubeObject, old: KubeObject): K
     return object;
   }
   const oldGeneration = old.metadata.generation ?? 1;
+  if (id(r) === 'discovery.k8s.io/endpointslices') {
+    object.metadata.generation = endpointSliceChanged(object, old) ? oldGeneration + 1 : oldGeneration;
+    return object;
+  }
   const specChanged = !sameJson(object.spec, old.spec);
   const annotationsChanged =
     annotationsBumpGeneration.has(id(r)) && !sameJson(object.metadata.annotations, old.metadata.annotations);
   object.metadata.generation = specChanged || annotationsChanged ? oldGeneration + 1 : oldGeneration;
   return object;
+}
+
+/**
+ * The EndpointSlice strategy's test: an EndpointSlice has no spec, so anything outside its
+ * metadata (address type, endpoints, ports) counts, and of the metadata only its labels.
+ * The comparison is apimachinery's semantic one, where an empty list or map is the same as
+ * none; the kind and apiVersion are not part of it (the internal objects carry neither).
+ * Annotations, owner references and the rest of the metadata never move it.
+ */
+function endpointSliceChanged(object: KubeObject, old: KubeObject): boolean {
+  const body = (o: KubeObject) => {
+    const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = o;
+    void [_v, _k, _m];
+    return rest;
+  };
+  return (
+    !sameJson(withoutEmpty(body(object)), withoutEmpty(body(old))) ||
+    !sameJson(object.metadata.labels ?? {}, old.metadata.labels ?? {})
+  );
+}
+
+/** A JSON value with its empty lists and nulls left out, at any depth. */
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    out[k] = withoutEmpty(v);
+  }
+  return out;
 }
 
 /** Structural equality of JSON values, ignoring key order. */

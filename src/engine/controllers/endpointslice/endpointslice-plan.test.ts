@@ -116,10 +116,94 @@ describe('EndpointSlice planning', () => {
       [pod('a', '10.244.1.2'), pod('b', '10.244.1.3', { port: 9090 })],
       [written(placeholder[0]!, 'web-zzzzz')],
     );
-    expect(mixed.create.map((s) => (s as unknown as { ports: { port: number }[] }).ports[0]!.port)).toEqual([
-      8080, 9090,
+    // The placeholder is reused for the last slice to create rather than deleted.
+    const portOf = (s: KubeObject) => (s as unknown as { ports: { port: number }[] }).ports[0]!.port;
+    expect(mixed.create.map(portOf)).toEqual([8080]);
+    expect(mixed.update.map((s) => [s.metadata.name, portOf(s)])).toEqual([['web-zzzzz', 9090]]);
+    expect(mixed.delete).toEqual([]);
+  });
+
+  it('writes nothing for a placeholder that is already right, whatever its other metadata', () => {
+    const stored = written(plan([]).create[0]!, 'web-zzzzz');
+    expect(plan([], [stored])).toEqual({ create: [], update: [], delete: [] });
+    const annotated = {
+      ...stored,
+      metadata: {
+        ...stored.metadata,
+        annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': 'x' },
+      },
+    };
+    expect(plan([], [annotated])).toEqual({ create: [], update: [], delete: [] });
+  });
+
+  it('turns the placeholder into the first slice in place, and the last slice back into a placeholder', () => {
+    const placeholder = written(plan([]).create[0]!, 'web-zzzzz');
+    const filled = plan([pod('a', '10.244.1.2')], [placeholder]);
+    expect(filled.create).toEqual([]);
+    expect(filled.delete).toEqual([]);
+    expect(filled.update).toHaveLength(1);
+    const [slice] = filled.update as [KubeObject & { endpoints: { addresses: string[] }[]; ports: unknown }];
+    expect(slice.metadata).toEqual({
+      ...plan([pod('a', '10.244.1.2')]).create[0]!.metadata,
+      name: 'web-zzzzz',
+    });
+    expect(slice.endpoints.map((e) => e.addresses[0])).toEqual(['10.244.1.2']);
+    expect(slice.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    // Stored, it is a real slice: the next reconcile writes nothing.
+    const stored = written(slice, 'web-zzzzz');
+    expect(plan([pod('a', '10.244.1.2')], [stored])).toEqual({ create: [], update: [], delete: [] });
+
+    // Every endpoint gone: the same slice becomes the placeholder again.
+    const emptied = plan([], [stored]);
+    expect(emptied.create).toEqual([]);
+    expect(emptied.delete).toEqual([]);
+    expect(emptied.update).toHaveLength(1);
+    expect(emptied.update[0]).toMatchObject({ metadata: { name: 'web-zzzzz' }, endpoints: [], ports: [] });
+    expect(plan([], [written(emptied.update[0]!, 'web-zzzzz')])).toEqual({
+      create: [],
+      update: [],
+      delete: [],
+    });
+  });
+
+  it('rewrites a placeholder whose labels are stale, and reuses a slice whose ports changed', () => {
+    const placeholder = written(plan([]).create[0]!, 'web-zzzzz');
+    const relabelled = {
+      ...service,
+      metadata: { ...service.metadata, labels: { app: 'web', tier: 'front' } },
+    };
+    const stale = planEndpointSlices({
+      service: relabelled,
+      pods: [],
+      existing: [placeholder],
+      zoneOf: () => undefined,
+    });
+    expect(stale.create).toEqual([]);
+    expect(stale.delete).toEqual([]);
+    expect(stale.update.map((s) => [s.metadata.name, s.metadata.labels?.tier])).toEqual([
+      ['web-zzzzz', 'front'],
     ]);
-    expect(mixed.delete.map((s) => s.metadata.name)).toEqual(['web-zzzzz']);
+
+    const on8080 = written(plan([pod('a', '10.244.1.2')]).create[0]!, 'web-abcde');
+    const moved = plan([pod('a', '10.244.1.2', { port: 9090 })], [on8080]);
+    expect(moved.create).toEqual([]);
+    expect(moved.delete).toEqual([]);
+    expect(moved.update.map((s) => s.metadata.name)).toEqual(['web-abcde']);
+    expect((moved.update[0] as unknown as { ports: unknown }).ports).toEqual([
+      { name: 'http', port: 9090, protocol: 'TCP' },
+    ]);
+  });
+
+  it('deletes every slice left over once each create has taken one', () => {
+    const many = Array.from({ length: 150 }, (_, i) =>
+      pod(`p${String(i).padStart(3, '0')}`, `10.244.0.${i + 2}`),
+    );
+    const [first, second] = plan(many).create as [KubeObject, KubeObject];
+    const stored = [written(first, 'web-aaaaa'), written(second, 'web-bbbbb')];
+    const none = plan([], stored);
+    expect(none.create).toEqual([]);
+    expect(none.update.map((s) => s.metadata.name)).toEqual(['web-aaaaa']);
+    expect(none.delete.map((s) => s.metadata.name)).toEqual(['web-bbbbb']);
   });
 
   it('puts at most 100 endpoints in a slice', () => {

@@ -2,9 +2,12 @@
  * What a Service's EndpointSlices should be (the endpointslice reconciler, simplified): its
  * pods' endpoints grouped by the ports they serve, at most 100 to a slice, endpoints already
  * in a slice kept in place, new ones added after them. A Service whose pods give no
- * endpoints keeps one empty placeholder slice. Every slice written carries the sync's
- * last-change trigger time, and its ready endpoints the hints the Service's
- * trafficDistribution asks for. Pure: the controller writes the plan.
+ * endpoints keeps one empty placeholder slice. As the reconciler's finalize does, a slice
+ * that would be created while another is deleted is written over the deleted one instead,
+ * so its name stays (a placeholder becomes the first real slice, and the last real slice
+ * becomes the placeholder). Every slice written carries the sync's last-change trigger
+ * time, and its ready endpoints the hints the Service's trafficDistribution asks for.
+ * Pure: the controller writes the plan.
  */
 import type { JsonObject, JsonValue, KubeObject } from '../../api/types.ts';
 import { canonicalJson } from '../deployment/pod-template-hash.ts';
@@ -22,6 +25,7 @@ export const MAX_ENDPOINTS_PER_SLICE = 100;
 export const ENDPOINTSLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 export const LABEL_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+const ADDRESS_TYPE = 'IPv4';
 const LABEL_HEADLESS = 'service.kubernetes.io/headless';
 const RESERVED = new Set([LABEL_SERVICE_NAME, LABEL_MANAGED_BY, LABEL_HEADLESS]);
 
@@ -81,9 +85,6 @@ export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
     group.endpoints.push(endpoint);
     groups.set(key, group);
   }
-  // No endpoints: one empty slice says the Service is known and has none.
-  if (groups.size === 0) groups.set('[]', { ports: [], endpoints: [] });
-
   const labels = sliceLabels(service);
   const spec = input.service.spec as { trafficDistribution?: string } | undefined;
   const hints = hintHeuristic(spec?.trafficDistribution, input.service.metadata.annotations);
@@ -101,9 +102,26 @@ export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
     controller: true,
     blockOwnerDeletion: true,
   };
-  const existing = [...(input.existing as unknown as readonly SliceShape[])].sort((a, b) =>
+  const newSlice = (endpoints: JsonObject[], ports: JsonObject[]): KubeObject =>
+    ({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: annotated({
+        generateName: `${service.metadata.name ?? ''}-`,
+        namespace: service.metadata.namespace,
+        labels,
+        ownerReferences: [owner],
+      }),
+      addressType: ADDRESS_TYPE,
+      endpoints,
+      ports,
+    }) as KubeObject;
+  const sorted = [...(input.existing as unknown as readonly SliceShape[])].sort((a, b) =>
     (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
   );
+  // Slices of an address type the Service does not use are deleted, never reused.
+  const existing = sorted.filter((s) => s.addressType === ADDRESS_TYPE);
+  const foreign = sorted.filter((s) => s.addressType !== ADDRESS_TYPE);
   const used = new Set<SliceShape>();
   const plan: SlicePlan = { create: [], update: [], delete: [] };
   for (const group of groups.values()) {
@@ -129,19 +147,9 @@ export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
     if (chunks.length === 0) chunks.push([]);
     chunks.forEach((endpoints, i) => {
       const slice = mine[i];
-      const body = { addressType: 'IPv4', endpoints: hints.update(endpoints), ports: group.ports };
+      const body = { addressType: ADDRESS_TYPE, endpoints: hints.update(endpoints), ports: group.ports };
       if (!slice) {
-        plan.create.push({
-          apiVersion: 'discovery.k8s.io/v1',
-          kind: 'EndpointSlice',
-          metadata: annotated({
-            generateName: `${service.metadata.name ?? ''}-`,
-            namespace: service.metadata.namespace,
-            labels,
-            ownerReferences: [owner],
-          }),
-          ...body,
-        } as KubeObject);
+        plan.create.push(newSlice(body.endpoints, body.ports));
         return;
       }
       used.add(slice);
@@ -168,5 +176,48 @@ export function planEndpointSlices(input: SlicePlanInput): SlicePlan {
     });
   }
   for (const slice of existing) if (!used.has(slice)) plan.delete.push(slice as KubeObject);
+
+  // No slice would be left: one empty slice says the Service is known and has none. A lone
+  // slice about to go that already is that placeholder is simply kept.
+  if (plan.delete.length === existing.length && plan.create.length === 0) {
+    const placeholder = newSlice([], []);
+    if (plan.delete.length === 1 && isPlaceholder(plan.delete[0]!, placeholder)) plan.delete.length = 0;
+    else plan.create.push(placeholder);
+  }
+
+  // Creates paired with deletes become updates of the deleted slices, names kept: each
+  // slice to delete in turn takes the last slice still to create.
+  while (plan.delete.length > 0 && plan.create.length > 0) {
+    const gone = plan.delete.shift()!;
+    const slice = plan.create.pop()!;
+    plan.update.push({ ...slice, metadata: { ...slice.metadata, name: gone.metadata.name } });
+  }
+  plan.delete.push(...(foreign as unknown as KubeObject[]));
   return plan;
+}
+
+/**
+ * The reconciler's placeholderSliceCompare: the same namespace, labels and owner references,
+ * address type, ports and endpoints (no ports and no endpoints); other metadata, the
+ * trigger-time annotation among it, does not matter.
+ */
+function isPlaceholder(slice: KubeObject, placeholder: KubeObject): boolean {
+  const a = slice as unknown as SliceShape;
+  const b = placeholder as unknown as SliceShape;
+  return (
+    a.metadata.namespace === b.metadata.namespace &&
+    sameLabelValues(a.metadata.labels ?? {}, b.metadata.labels ?? {}) &&
+    same(a.metadata.ownerReferences ?? [], b.metadata.ownerReferences ?? []) &&
+    a.addressType === b.addressType &&
+    (a.ports ?? []).length === 0 &&
+    (a.endpoints ?? []).length === 0
+  );
+}
+
+/** Labels compared by looking each key up in the other map, so an absent key reads as "". */
+function sameLabelValues(a: Record<string, string>, b: Record<string, string>): boolean {
+  const has = (m: Record<string, string>, k: string, v: string) => (m[k] ?? '') === v;
+  return (
+    Object.entries(a).every(([k, v]) => has(b, k, v)) && Object.entries(b).every(([k, v]) => has(a, k, v))
+  );
 }
