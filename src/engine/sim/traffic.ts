@@ -160,33 +160,19 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   if (typeof source === 'string') return out.fail(source);
   const target = parseTarget(text);
   const path = String(parsed.flags.path) || target.path;
-  let ip = target.host;
-  let shown = target.host;
-  let port = target.port ?? (target.scheme === 'https' ? 443 : 80);
   const hostHeader = String(parsed.flags.host) || target.host;
   const rng = cluster.rng('traffic');
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) {
-    // Pods and nodes ask cluster DNS; from outside only public names (Ingress hosts) resolve.
-    const query = source.node ? queryClusterDns(cluster, source.node, namespace, ip, rng) : undefined;
-    const answer = query?.answered ? query.answer : undefined;
-    const entry =
-      answer?.name || (query && !query.answered)
-        ? undefined
-        : ingressEntry(cluster, target.host, target.scheme);
-    if (entry) {
-      // An Ingress host outside cluster DNS: the way in is the controller's node port.
-      ({ ip, port } = entry);
-      shown = `${target.host} (${ip})`;
-    } else if (!answer?.name || answer.addresses.length === 0) {
-      return out.fail(`curl: (6) Could not resolve host: ${target.host}`);
-    } else {
-      ip = answer.addresses[0]!;
-      shown = `${answer.name} (${ip})`;
-    }
-  }
   const count = Math.max(1, Number(parsed.flags.count));
   let failed = false;
   for (let n = 1; n <= count; n++) {
+    // Each request is a new connection, and looks its name up again.
+    const resolved = resolveTarget(cluster, source, namespace, target, rng);
+    if ('error' in resolved) {
+      out.out(`${n}  ${source.label}${resolved.error}\n`);
+      failed = true;
+      continue;
+    }
+    const { ip, port, shown } = resolved;
     const via = route(cluster, source, ip, port);
     if (typeof via === 'string') {
       out.out(`${n}  ${source.label} → ${shown}:${port}  curl: (7) ${via}\n`);
@@ -258,6 +244,43 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   }
   // Like curl, a failed request makes the command fail; each line already said why.
   if (failed) out.exitCode = 1;
+}
+
+interface Resolved {
+  readonly ip: string;
+  readonly port: number;
+  /** The lookup and the address, as the request line shows them. */
+  readonly shown: string;
+}
+
+/**
+ * Where a request goes. A pod or node asks cluster DNS, and a CoreDNS pod answers: a
+ * cluster name, or for any other name what its upstream resolver says (an Ingress host's
+ * address). From outside, only an Ingress host resolves.
+ */
+function resolveTarget(
+  cluster: Cluster,
+  source: Source,
+  namespace: string,
+  target: Target,
+  rng: { float(): number },
+): Resolved | { readonly error: string } {
+  const port = target.port ?? (target.scheme === 'https' ? 443 : 80);
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) return { ip: target.host, port, shown: target.host };
+  const unresolved = `  curl: (6) Could not resolve host: ${target.host}`;
+  const query = source.node ? queryClusterDns(cluster, source.node, namespace, target.host, rng) : undefined;
+  if (query && !query.answered) return { error: ` → ${CLUSTER_DNS_IP}:53 (no answer)${unresolved}` };
+  const lookup = query?.answered ? `dns@${query.server} → ` : '';
+  const answer = query?.answered ? query.answer : undefined;
+  if (answer?.name) {
+    const address = answer.addresses[0];
+    if (!address) return { error: ` → ${lookup.slice(0, -3)}${unresolved}` };
+    return { ip: address, port, shown: `${lookup}${answer.name} (${address})` };
+  }
+  // An Ingress host outside cluster DNS: the way in is the controller's node port.
+  const entry = ingressEntry(cluster, target.host, target.scheme);
+  if (!entry) return { error: lookup ? ` → ${lookup.slice(0, -3)}${unresolved}` : unresolved };
+  return { ip: entry.ip, port: entry.port, shown: `${lookup}${target.host} (${entry.ip})` };
 }
 
 /** Where traffic for an Ingress host enters: the controller node's address and its HTTP or HTTPS node port. */

@@ -155,6 +155,7 @@ export function runCreate(ctx: CommandContext): void {
   }
 
   const output = str(flags, 'output');
+  const serviceGenerator = generator !== undefined && (ctx.args[0] === 'service' || ctx.args[0] === 'svc');
   for (const doc of documents) {
     const target = targetForDocument(ctx, doc);
     if (typeof target === 'string') {
@@ -176,11 +177,14 @@ export function runCreate(ctx: CommandContext): void {
         body: target.object,
       });
       if (res.status >= 400) {
+        const status = res.body as Status;
+        // `create service` wraps the server's error in its own words, which loses kubectl's
+        // "The … is invalid" form.
+        const serviceType = serviceGenerator ? (doc.object.spec as { type?: string }).type : undefined;
         failures.push(
-          apiErrorMessage(
-            res.body as Status,
-            doc.source ? { verb: 'creating', source: doc.source } : undefined,
-          ),
+          serviceType
+            ? `failed to create ${serviceType} service: ${status.message ?? ''}`
+            : apiErrorMessage(status, doc.source ? { verb: 'creating', source: doc.source } : undefined),
         );
         continue;
       }
