@@ -59,6 +59,8 @@ export interface HttpRequestLine {
   readonly path: string;
   readonly clientIp: string;
   readonly atMs: number;
+  /** Basic-auth credentials sent with the request (`user:password`), if any. */
+  readonly credentials?: string;
 }
 
 export type ConnectResult =

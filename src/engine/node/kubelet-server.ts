@@ -60,10 +60,12 @@ export class KubeletServer implements KubeletApi {
     for (const r of rec?.containers.values() ?? []) {
       const run = r.current;
       if (r.state.kind !== 'running' || !run || !run.program.ports.includes(port)) continue;
-      const bytes = 615;
-      const line = accessLogLine(r.image, request, 200, bytes);
+      const { basicAuth } = run.program;
+      const status = basicAuth !== undefined && request.credentials !== basicAuth ? 401 : 200;
+      const bytes = status === 401 ? 12 : 615;
+      const line = accessLogLine(r.image, request, status, bytes);
       if (line) run.extraLines.push(line);
-      return { outcome: 'answered', container: r.name, status: 200, bytes };
+      return { outcome: 'answered', container: r.name, status, bytes };
     }
     return { outcome: 'refused' };
   }

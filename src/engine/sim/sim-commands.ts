@@ -33,7 +33,7 @@ const USAGE = `usage:
   sim addon ingress-nginx     install the ingress-nginx controller (IngressClass nginx, NodePort Service)
   sim dns NAME [--from POD|NODE] [-n NS]
                               ask cluster DNS (CoreDNS behind kube-dns) as a pod in NS would
-  sim request TARGET [--count N] [--from POD|NODE|outside] [--host H] [--path P] [-k] [-n NS]
+  sim request TARGET [--count N] [--from POD|NODE|outside] [--host H] [--path P] [-k] [-u USER:PASSWORD] [-n NS]
                               send HTTP(S) requests and show the path each one takes
   sim pod kill NAME [-n NS]   kill a pod's container process
   sim pod fail-probe NAME [-n NS] [--container C] [liveness|readiness]

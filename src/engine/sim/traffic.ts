@@ -148,6 +148,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       { name: 'host', type: 'string', default: '' },
       { name: 'namespace', short: 'n', type: 'string', default: 'default' },
       { name: 'insecure', short: 'k', type: 'bool', default: false },
+      { name: 'user', short: 'u', type: 'string', default: '' },
     ]);
   } catch (e) {
     if (e instanceof FlagError) return out.fail(`error: ${e.message}`);
@@ -161,6 +162,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   const target = parseTarget(text);
   const path = String(parsed.flags.path) || target.path;
   const hostHeader = String(parsed.flags.host) || target.host;
+  const credentials = String(parsed.flags.user) || undefined;
   const rng = cluster.rng('traffic');
   const count = Math.max(1, Number(parsed.flags.count));
   let failed = false;
@@ -204,6 +206,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
             path,
             clientIp,
             atMs: cluster.clock.now(),
+            ...(credentials ? { credentials } : {}),
           })
         : ({ outcome: 'refused' } as const);
     if (pod && isControllerPod(pod) && answer.outcome === 'answered') {
@@ -218,6 +221,7 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
           sni: /^\d+\.\d+\.\d+\.\d+$/.test(target.host) ? undefined : target.host,
           insecure: parsed.flags.insecure === true,
           tlsPort: chosen.port === HTTPS_CONTAINER_PORT,
+          credentials,
         },
         (pod.status as { podIP?: string }).podIP ?? '',
       );
@@ -227,9 +231,8 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       if (line.failed) failed = true;
       continue;
     }
-    const result =
-      answer.outcome === 'answered' ? `HTTP ${answer.status} OK` : 'curl: (7) Connection refused';
-    if (answer.outcome !== 'answered') failed = true;
+    const result = answer.outcome === 'answered' ? httpStatus(answer.status) : 'curl: (7) Connection refused';
+    if (answer.outcome !== 'answered' || answer.status >= 400) failed = true;
     cluster.trace.record({
       from: `kube-proxy/${node}`,
       to: `kubelet/${destNode}`,
@@ -244,6 +247,13 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
   }
   // Like curl, a failed request makes the command fail; each line already said why.
   if (failed) out.exitCode = 1;
+}
+
+const REASONS: Readonly<Record<number, string>> = { 200: 'OK', 401: 'Unauthorized' };
+
+/** The status line's words, as curl -i would show them. */
+function httpStatus(status: number): string {
+  return `HTTP ${status} ${REASONS[status] ?? ''}`.trimEnd();
 }
 
 interface Resolved {
@@ -340,6 +350,8 @@ interface IngressRequest {
   readonly insecure: boolean;
   /** Whether the connection reached the controller's HTTPS listener. */
   readonly tlsPort: boolean;
+  /** `-u user:password`, passed on to the backend. */
+  readonly credentials: string | undefined;
 }
 
 /**
@@ -400,6 +412,7 @@ function throughIngress(
           path,
           clientIp: controllerIp,
           atMs: cluster.clock.now(),
+          ...(request.credentials ? { credentials: request.credentials } : {}),
         })
       : ({ outcome: 'refused' } as const);
   const address = `${endpoint.addresses[0] ?? ''}:${endpoint.port}`;
@@ -414,7 +427,7 @@ function throughIngress(
   if (answer.outcome !== 'answered')
     return { text: `${via} → ${address}  HTTP 502 Bad Gateway`, failed: true };
   return {
-    text: `${via} → ${address} (${endpoint.targetRef?.name ?? '?'} on ${endpoint.nodeName ?? '?'})  HTTP ${answer.status} OK`,
-    failed: false,
+    text: `${via} → ${address} (${endpoint.targetRef?.name ?? '?'} on ${endpoint.nodeName ?? '?'})  ${httpStatus(answer.status)}`,
+    failed: answer.status >= 400,
   };
 }

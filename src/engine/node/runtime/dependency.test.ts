@@ -52,7 +52,7 @@ const server = (over: Partial<NeededServer> = {}): NeededServer => ({
   port: 27017,
   url: 'mongodb://mongo:27017',
   tries: 10,
-  defaultCredentials: true,
+  credentials: 'admin:pass',
   ...over,
 });
 
@@ -129,7 +129,7 @@ describe('neededServer', () => {
   it('takes the number of tries from ME_CONFIG_CONNECT_RETRIES and notices changed credentials', () => {
     expect(
       neededServer(mongoExpress, ['ME_CONFIG_CONNECT_RETRIES=3', 'ME_CONFIG_BASICAUTH_USERNAME=me']),
-    ).toMatchObject({ tries: 3, defaultCredentials: false });
+    ).toMatchObject({ tries: 3, credentials: 'me:pass' });
   });
 
   it('does not wait for a replica set, nor for images that need no server', () => {
@@ -268,7 +268,12 @@ describe('connected', () => {
   });
 
   it('does not mention credentials that were changed', () => {
-    const text = connected(server({ defaultCredentials: false }), 1).lines.map((l) => l.text);
+    const text = connected(server({ credentials: 'me:secret' }), 1).lines.map((l) => l.text);
     expect(text.some((t) => t.includes('basicAuth credentials'))).toBe(false);
+  });
+
+  it('serves behind basic auth with the configured credentials', () => {
+    expect(connected(server(), 1).basicAuth).toBe('admin:pass');
+    expect(connected(server({ credentials: 'me:secret' }), 1).basicAuth).toBe('me:secret');
   });
 });

@@ -81,8 +81,8 @@ export interface NeededServer {
   readonly url: string;
   /** How many times the entrypoint tries the port before it starts the app anyway. */
   readonly tries: number;
-  /** Whether the basic-auth credentials are still the default admin:pass. */
-  readonly defaultCredentials: boolean;
+  /** The `user:password` the app's HTTP basic auth asks for (admin:pass unless set). */
+  readonly credentials: string;
 }
 
 /** The variable's value in a `NAME=value` environment, or undefined when it is not set. */
@@ -119,7 +119,7 @@ export function neededServer(info: RepositoryInfo, env: readonly string[]): Need
     port,
     url,
     tries: Number.isInteger(retries) && retries > 0 ? retries : needs.defaultTries,
-    defaultCredentials: user === 'admin' && password === 'pass',
+    credentials: `${user}:${password}`,
   };
 }
 
@@ -143,7 +143,7 @@ export function connected(server: NeededServer, memoryBytes: number): Program {
     ...APP_BANNER,
     'Mongo Express server listening at http://0.0.0.0:8081',
     red('Server is open to allow connections from anyone (0.0.0.0)'),
-    ...(server.defaultCredentials
+    ...(server.credentials === 'admin:pass'
       ? [red('basicAuth credentials are "admin:pass", it is recommended you change this in your config.js!')]
       : []),
   ];
@@ -152,6 +152,8 @@ export function connected(server: NeededServer, memoryBytes: number): Program {
     ignoresSigterm: false,
     ports: [8081],
     memoryBytes,
+    // 1.0 turns basic auth on: a request without these credentials gets 401.
+    basicAuth: server.credentials,
   };
 }
 

@@ -21,6 +21,8 @@ export interface Program {
   /** A shell or `sleep` as PID 1 does not act on SIGTERM, so it runs until the grace period ends. */
   readonly ignoresSigterm: boolean;
   readonly ports: readonly number[];
+  /** The `user:password` an HTTP server demands (basic auth); requests without it get 401. */
+  readonly basicAuth?: string;
   /** Why the runtime could not start the process at all (RunContainerError). */
   readonly startError?: string;
   /** Simulated memory use in bytes, compared with the container's memory limit. */
