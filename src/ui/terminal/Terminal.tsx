@@ -5,6 +5,7 @@ import { useCluster } from '../state/cluster-store.ts';
 import { useTerminal } from '../state/terminal-store.ts';
 import { complete, type CompletionContext } from './completion.ts';
 import { readCommand } from './continuation.ts';
+import { ansiSegments } from './ansi.ts';
 
 const KIND_WORDS = [...new Set(builtinResources.flatMap((r) => [r.plural, r.singular, ...r.shortNames]))];
 
@@ -99,7 +100,15 @@ export function Terminal({ onRun }: { onRun: RunCommand }) {
               <pre className="terminal-output">
                 {entry.chunks.map((chunk, i) => (
                   <span key={i} className={chunk.stream === 'stderr' ? 'stderr' : undefined}>
-                    {chunk.text}
+                    {ansiSegments(chunk.text).map((segment, j) =>
+                      segment.className ? (
+                        <span key={j} className={segment.className}>
+                          {segment.text}
+                        </span>
+                      ) : (
+                        segment.text
+                      ),
+                    )}
                   </span>
                 ))}
               </pre>
