@@ -99,10 +99,20 @@ export interface ObjectChange {
 
 function endpointsDisplay(object: KubeObject): ObjectDisplay {
   const endpoints =
-    (object as { endpoints?: { conditions?: { ready?: boolean }; targetRef?: { name?: string } }[] })
-      .endpoints ?? [];
+    (
+      object as {
+        endpoints?: {
+          addresses?: string[];
+          conditions?: { ready?: boolean };
+          targetRef?: { name?: string };
+        }[];
+      }
+    ).endpoints ?? [];
+  // An endpoint that is no pod (the API server behind `kubernetes`) shows its address.
   const pods = (ready: boolean) =>
-    endpoints.filter((e) => (e.conditions?.ready !== false) === ready).map((e) => e.targetRef?.name ?? '?');
+    endpoints
+      .filter((e) => (e.conditions?.ready !== false) === ready)
+      .map((e) => e.targetRef?.name ?? e.addresses?.[0] ?? '?');
   return {
     status: '',
     endpoints: {
