@@ -39,6 +39,7 @@ export function TrafficPanel({ ready, run }: TrafficPanelProps) {
   const [targetLabel, setTargetLabel] = useState('');
   const [from, setFrom] = useState('');
   const [count, setCount] = useState(5);
+  const [credentials, setCredentials] = useState('');
   const chosen = targets.find((t) => t.label === targetLabel) ?? targets[0];
   const sources = pods.map((p) => `${p.namespace}/${p.name}`);
   const chosenFrom = chosen?.outside
@@ -83,10 +84,16 @@ export function TrafficPanel({ ready, run }: TrafficPanelProps) {
           value={count}
           onChange={(e) => setCount(Math.min(100, Math.max(1, Number(e.target.value) || 1)))}
         />
+        <input
+          aria-label="Basic auth (user:password)"
+          placeholder="user:password"
+          value={credentials}
+          onChange={(e) => setCredentials(e.target.value)}
+        />
         <button
           type="button"
           disabled={!ready || !chosen}
-          onClick={() => chosen && void run(requestCommand(chosen, count, chosenFrom))}
+          onClick={() => chosen && void run(requestCommand(chosen, count, chosenFrom, credentials))}
         >
           Send requests
         </button>

@@ -37,6 +37,20 @@ describe('traffic panel targets', () => {
       },
       'shop',
     ),
+    object(
+      'Service',
+      'kube-dns',
+      {
+        status: '',
+        service: {
+          type: 'ClusterIP',
+          clusterIP: '10.96.0.10',
+          externalIP: '<none>',
+          ports: '53/UDP,53/TCP,9153/TCP',
+        },
+      },
+      'kube-system',
+    ),
     object('Ingress', 'fanout', { status: '', hosts: ['example.com'], address: '172.18.0.3' }, 'shop'),
   ];
 
@@ -47,6 +61,25 @@ describe('traffic panel targets', () => {
       'shop/db',
       'example.com (Ingress)',
     ]);
+  });
+
+  it("names a Service's port unless it is 80, and leaves out the cluster's own Services", () => {
+    expect(trafficTargets(objects).map((t) => t.target)).toEqual([
+      'web',
+      '172.18.0.3:32288',
+      'db:5432',
+      'example.com',
+    ]);
+  });
+
+  it('sends basic-auth credentials when given, quoted for the shell when needed', () => {
+    const [web] = trafficTargets(objects);
+    expect(requestCommand(web!, 1, 'shop/client', 'admin:pass')).toBe(
+      'sim request web --count 1 --from client -u admin:pass -n shop',
+    );
+    expect(requestCommand(web!, 1, 'shop/client', "me:it's me")).toBe(
+      `sim request web --count 1 --from client -u 'me:it'\\''s me' -n shop`,
+    );
   });
 
   it('runs sim request from a pod, or from outside for node ports and Ingress hosts', () => {

@@ -19,13 +19,24 @@ function firstNodePort(ports: string): string | undefined {
   return /^\d+:(\d+)\//.exec(ports)?.[1];
 }
 
+/** `8081:30000/TCP` → `:8081`: the first port of a Service's PORT(S), left out when it is HTTP's 80. */
+function portSuffix(ports: string): string {
+  const port = /^(\d+)/.exec(ports)?.[1];
+  return port && port !== '80' ? `:${port}` : '';
+}
+
 export function trafficTargets(objects: readonly MirroredObject[]): TrafficTarget[] {
   const workerIp = objects.find((o) => o.kind === 'Node' && o.name !== 'kubesim-control-plane')?.display
     .address;
   const targets: TrafficTarget[] = [];
-  for (const svc of objects.filter((o) => o.kind === 'Service' && o.name !== 'kubernetes')) {
+  // The cluster's own Services (the API server, DNS) serve no web pages.
+  const services = objects.filter(
+    (o) => o.kind === 'Service' && o.name !== 'kubernetes' && o.namespace !== 'kube-system',
+  );
+  for (const svc of services) {
     const namespace = svc.namespace ?? 'default';
-    targets.push({ label: `${namespace}/${svc.name}`, target: svc.name, namespace, outside: false });
+    const target = `${svc.name}${portSuffix(svc.display.service?.ports ?? '')}`;
+    targets.push({ label: `${namespace}/${svc.name}`, target, namespace, outside: false });
     const nodePort = firstNodePort(svc.display.service?.ports ?? '');
     if (nodePort && workerIp) {
       targets.push({
@@ -50,7 +61,10 @@ export function trafficTargets(objects: readonly MirroredObject[]): TrafficTarge
 }
 
 /** The `sim request` line for a target, sent from a pod (`namespace/name`) or from outside. */
-export function requestCommand(target: TrafficTarget, count: number, from: string): string {
+export function requestCommand(target: TrafficTarget, count: number, from: string, credentials = ''): string {
   const pod = target.outside || from === 'outside' ? '' : (from.split('/')[1] ?? '');
-  return `sim request ${target.target} --count ${count} --from ${pod || 'outside'} -n ${target.namespace}`;
+  // Basic-auth credentials are one shell word: quote them unless they are plain.
+  const user = credentials.trim();
+  const auth = user ? ` -u ${/^[\w.:@-]+$/.test(user) ? user : `'${user.replace(/'/g, `'\\''`)}'`}` : '';
+  return `sim request ${target.target} --count ${count} --from ${pod || 'outside'}${auth} -n ${target.namespace}`;
 }
