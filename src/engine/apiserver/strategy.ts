@@ -68,6 +68,12 @@ export function prepareForCreate(r: ResourceInfo, object: KubeObject): KubeObjec
       break;
     case 'batch/jobs':
       out.spec = withGeneratedJobSelector(out);
+      // SetDefaults_Job gives a Job without labels its template's; the API server defaults
+      // again when it reads the Job back, so the generated selector labels appear too.
+      if (Object.keys(out.metadata.labels ?? {}).length === 0) {
+        const labels = templateLabelsOf(out);
+        if (labels) out.metadata.labels = labels;
+      }
       out.status = {};
       break;
     case 'apps/deployments':
@@ -112,6 +118,12 @@ function withGeneratedJobSelector(job: KubeObject): Record<string, unknown> {
     },
   };
   return spec;
+}
+
+function templateLabelsOf(job: KubeObject): Record<string, string> | undefined {
+  const labels = (job.spec as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)
+    ?.template?.metadata?.labels;
+  return labels && Object.keys(labels).length ? { ...labels } : undefined;
 }
 
 function defaultEmptyStatus(resourceId: string): Record<string, unknown> {

@@ -2,9 +2,16 @@
 import type { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
+import { DaemonSetController } from './daemonset/daemonset-controller.ts';
 import { DeploymentController } from './deployment/deployment-controller.ts';
+import { JobController } from './job/job-controller.ts';
 import { ReplicaSetController } from './replicaset/replicaset-controller.ts';
 
 export function createWorkloadControllers(cluster: Cluster, informers: SharedInformerFactory): Controller[] {
-  return [new DeploymentController(cluster, informers), new ReplicaSetController(cluster, informers)];
+  return [
+    new DeploymentController(cluster, informers),
+    new ReplicaSetController(cluster, informers),
+    new DaemonSetController(cluster, informers),
+    new JobController(cluster, informers),
+  ];
 }

@@ -1,5 +1,7 @@
 /** Describers for Job and CronJob. */
 import type { KubeObject } from '../../api/types.ts';
+import { humanDuration } from '../../printers/duration/human-duration.ts';
+import { parseTimestamp } from '../../time/clock.ts';
 import { writePodTemplate } from './containers.ts';
 import { DescribeWriter } from './describe-writer.ts';
 import { partsOf, writeIdentity } from './preamble.ts';
@@ -38,6 +40,10 @@ export function describeJob(object: KubeObject, events: readonly Obj[] | undefin
   }
   if (status.startTime) w.write(0, `Start Time:\t${rfc1123z(status.startTime)}\n`);
   if (status.completionTime) w.write(0, `Completed At:\t${rfc1123z(status.completionTime)}\n`);
+  if (status.startTime && status.completionTime) {
+    const ms = parseTimestamp(s(status.completionTime)) - parseTimestamp(s(status.startTime));
+    w.write(0, `Duration:\t${humanDuration(ms)}\n`);
+  }
   if (spec.activeDeadlineSeconds !== undefined) {
     w.write(0, `Active Deadline Seconds:\t${s(spec.activeDeadlineSeconds)}s\n`);
   }
@@ -49,9 +55,20 @@ export function describeJob(object: KubeObject, events: readonly Obj[] | undefin
       ? `Pods Statuses:\t${active} Active / ${counts}\n`
       : `Pods Statuses:\t${active} Active (${num(status.ready)} Ready) / ${counts}\n`,
   );
+  if (spec.completionMode === 'Indexed') {
+    w.write(0, `Completed Indexes:\t${capIndexesListOrNone(s(status.completedIndexes ?? ''), 50)}\n`);
+  }
   writePodTemplate(w, obj(spec.template));
   if (events) writeEvents(w, events, now);
   return w.text();
+}
+
+/** `capIndexesListOrNone`: past `softLimit` characters the list ends at the next comma with `...`. */
+function capIndexesListOrNone(indexes: string, softLimit: number): string {
+  if (indexes.length === 0) return '<none>';
+  let ix = softLimit;
+  while (ix < indexes.length && indexes[ix] !== ',') ix++;
+  return ix >= indexes.length ? indexes : `${indexes.slice(0, ix + 1)}...`;
 }
 
 function orUnset(value: unknown, suffix = ''): string {
