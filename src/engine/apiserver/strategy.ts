@@ -76,10 +76,13 @@ export function prepareForCreate(r: ResourceInfo, object: KubeObject): KubeObjec
       }
       out.status = {};
       break;
+    case 'apps/daemonsets':
+      out.metadata.annotations = withTemplateGeneration(out, templateGenerationOf(out) ?? 1);
+      out.status = defaultEmptyStatus(id(r));
+      break;
     case 'apps/deployments':
     case 'apps/replicasets':
     case 'apps/statefulsets':
-    case 'apps/daemonsets':
     case 'batch/cronjobs':
     case 'autoscaling/horizontalpodautoscalers':
     case 'policy/poddisruptionbudgets':
@@ -155,7 +158,34 @@ export function prepareForUpdate(r: ResourceInfo, object: KubeObject, old: KubeO
     if (old.status === undefined) delete out.status;
     else out.status = old.status;
   }
+  if (id(r) === 'apps/daemonsets') {
+    // A DaemonSet's template generation is the server's: updates cannot set it, and it
+    // moves by one whenever the pod template changes.
+    const previous = templateGenerationOf(old) ?? 1;
+    const templateChanged = !sameJson(
+      (out.spec as { template?: unknown } | undefined)?.template,
+      (old.spec as { template?: unknown } | undefined)?.template,
+    );
+    out.metadata.annotations = withTemplateGeneration(out, templateChanged ? previous + 1 : previous);
+  }
   return withGeneration(r, out, old);
+}
+
+/**
+ * apps/v1 has no `spec.templateGeneration`: the internal field travels in this annotation
+ * (pkg/apis/apps/v1 conversion), which the daemonset controller reads for the
+ * `pod-template-generation` label.
+ */
+export const DAEMONSET_TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+function templateGenerationOf(object: KubeObject): number | undefined {
+  const value = object.metadata.annotations?.[DAEMONSET_TEMPLATE_GENERATION];
+  if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1) return undefined;
+  return Number(value);
+}
+
+function withTemplateGeneration(object: KubeObject, generation: number): Record<string, string> {
+  return { ...(object.metadata.annotations ?? {}), [DAEMONSET_TEMPLATE_GENERATION]: String(generation) };
 }
 
 /** A `/status` write changes only status; spec and metadata stay as stored. */
