@@ -2,6 +2,7 @@
 import type { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
+import { DaemonSetController } from './daemonset/daemonset-controller.ts';
 import { DeploymentController } from './deployment/deployment-controller.ts';
 import { JobController } from './job/job-controller.ts';
 import { ReplicaSetController } from './replicaset/replicaset-controller.ts';
@@ -10,6 +11,7 @@ export function createWorkloadControllers(cluster: Cluster, informers: SharedInf
   return [
     new DeploymentController(cluster, informers),
     new ReplicaSetController(cluster, informers),
+    new DaemonSetController(cluster, informers),
     new JobController(cluster, informers),
   ];
 }

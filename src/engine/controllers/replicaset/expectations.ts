@@ -34,6 +34,16 @@ export class Expectations {
     this.#byKey.set(key, { add: 0, del: podKeys.length, setAtMs: this.now(), deleting: new Set(podKeys) });
   }
 
+  /** `SetExpectations`: creations and deletions at once (the DaemonSet controller issues both in one pass). */
+  expect(key: string, creations: number, podKeys: readonly string[]): void {
+    this.#byKey.set(key, {
+      add: creations,
+      del: podKeys.length,
+      setAtMs: this.now(),
+      deleting: new Set(podKeys),
+    });
+  }
+
   creationObserved(key: string): void {
     const e = this.#byKey.get(key);
     if (e) e.add--;

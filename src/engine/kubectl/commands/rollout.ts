@@ -1,6 +1,7 @@
 /**
- * `kubectl rollout status|history|undo|pause|resume|restart` for Deployments (the
- * polymorphic helpers' deployment cases). `status` waits on the virtual clock.
+ * `kubectl rollout status|history|undo|pause|resume|restart` for Deployments, and
+ * `status` and `restart` for DaemonSets (the polymorphic helpers' cases). `status` waits
+ * on the virtual clock.
  */
 import type { KubeObject } from '../../api/types.ts';
 import { bool, str, type CommandContext } from '../context.ts';
@@ -54,7 +55,8 @@ export function runRollout(ctx: CommandContext): void {
   if ('fatal' in fetched) return out.fail(fetched.fatal);
   const errors = [...fetched.errors];
   for (const target of fetched.objects) {
-    if (target.object.kind !== 'Deployment') {
+    const daemonSet = target.object.kind === 'DaemonSet' && (sub === 'status' || sub === 'restart');
+    if (target.object.kind !== 'Deployment' && !daemonSet) {
       errors.push(
         `error: no ${sub === 'status' ? 'status viewer' : 'handler'} has been implemented for "${target.object.kind}" in this simulator`,
       );
@@ -73,7 +75,7 @@ const handlers: Record<string, Handler> = {
   resume: (ctx, t) => setPaused(ctx, t, false),
   restart: (ctx, t) => {
     const d = t.object as unknown as Obj;
-    if (obj(d.spec).paused === true) {
+    if (t.object.kind === 'Deployment' && obj(d.spec).paused === true) {
       return `error: deployments.apps "${t.object.metadata.name ?? ''}" can't restart paused deployment (run rollout resume first)`;
     }
     const stamp = new Date(ctx.host.now()).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -145,16 +147,18 @@ const handlers: Record<string, Handler> = {
   },
   status: (ctx, t) => {
     const name = t.object.metadata.name ?? '';
-    const path = `/apis/apps/v1/namespaces/${t.namespace ?? ''}/deployments/${name}`;
+    const plural = t.object.kind === 'DaemonSet' ? 'daemonsets' : 'deployments';
+    const viewer = t.object.kind === 'DaemonSet' ? daemonSetStatus : deploymentStatus;
+    const path = `/apis/apps/v1/namespaces/${t.namespace ?? ''}/${plural}/${name}`;
     let last = '';
     let outcome: { done: boolean; error?: string } = { done: false };
     const check = (): boolean => {
       const res = ctx.host.client.request({ method: 'GET', path });
       if (res.status !== 200) {
-        outcome = { done: true, error: `Error from server (NotFound): deployments.apps "${name}" not found` };
+        outcome = { done: true, error: `Error from server (NotFound): ${plural}.apps "${name}" not found` };
         return true;
       }
-      const status = deploymentStatus(res.body as KubeObject);
+      const status = viewer(res.body as KubeObject);
       if (status.error) outcome = { done: true, error: status.error };
       else {
         if (status.message !== last) {
@@ -255,4 +259,32 @@ export function deploymentStatus(deployment: KubeObject): { message: string; don
     return { message: `${waiting}${available} of ${updated} updated replicas are available...`, done: false };
   }
   return { message: `deployment "${name}" successfully rolled out`, done: true };
+}
+
+/** kubectl's DaemonSetStatusViewer: only the RollingUpdate strategy has a rollout to follow. */
+export function daemonSetStatus(daemonSet: KubeObject): { message: string; done: boolean; error?: string } {
+  const name = daemonSet.metadata.name ?? '';
+  const spec = obj((daemonSet as unknown as Obj).spec);
+  const status = obj((daemonSet as unknown as Obj).status);
+  if (obj(spec.updateStrategy).type !== 'RollingUpdate') {
+    return {
+      message: '',
+      done: true,
+      error: 'error: rollout status is only available for RollingUpdate strategy type',
+    };
+  }
+  if (num(daemonSet.metadata.generation as never) > num(status.observedGeneration)) {
+    return { message: 'Waiting for daemon set spec update to be observed...', done: false };
+  }
+  const desired = num(status.desiredNumberScheduled);
+  const updated = num(status.updatedNumberScheduled);
+  const available = num(status.numberAvailable);
+  const waiting = `Waiting for daemon set "${name}" rollout to finish: `;
+  if (updated < desired) {
+    return { message: `${waiting}${updated} out of ${desired} new pods have been updated...`, done: false };
+  }
+  if (available < desired) {
+    return { message: `${waiting}${available} of ${desired} updated pods are available...`, done: false };
+  }
+  return { message: `daemon set "${name}" successfully rolled out`, done: true };
 }
