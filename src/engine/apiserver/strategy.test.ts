@@ -57,3 +57,29 @@ describe('EndpointSlice generation', () => {
     expect(prepareForUpdate(endpointSlices, none, empty).metadata.generation).toBe(3);
   });
 });
+
+describe('DaemonSet template generation', () => {
+  const daemonSets = findResource('apps', 'v1', 'daemonsets')!;
+  const ds = (image: string, annotations?: Record<string, string>): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'agent', namespace: 'default', ...(annotations ? { annotations } : {}) },
+    spec: { template: { spec: { containers: [{ name: 'a', image }] } }, minReadySeconds: 0 },
+  });
+  const generationOf = (o: KubeObject) =>
+    o.metadata.annotations?.['deprecated.daemonset.template.generation'];
+
+  it('starts at 1 and moves only with the pod template, whatever the update asks', () => {
+    const created = prepareForCreate(daemonSets, ds('v1', { team: 'x' }));
+    expect(created.metadata.annotations).toEqual({
+      team: 'x',
+      'deprecated.daemonset.template.generation': '1',
+    });
+    const sameTemplate = ds('v1', { 'deprecated.daemonset.template.generation': '7' });
+    (sameTemplate.spec as { minReadySeconds: number }).minReadySeconds = 5;
+    const other = prepareForUpdate(daemonSets, sameTemplate, created);
+    expect([generationOf(other), other.metadata.generation]).toEqual(['1', 2]);
+    const rolled = prepareForUpdate(daemonSets, ds('v2'), other);
+    expect([generationOf(rolled), rolled.metadata.generation]).toEqual(['2', 3]);
+  });
+});
