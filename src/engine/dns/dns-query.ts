@@ -38,7 +38,7 @@ export function queryClusterDns(
   const reached =
     pod &&
     kubelet?.connect(pod, 53, { method: 'DNS', path: name, clientIp: '', atMs: cluster.clock.now() })
-      .outcome === 'answered';
+      .outcome !== 'refused';
   if (!endpoint || !reached) {
     cluster.trace.record({
       from: `kube-proxy/${node}`,

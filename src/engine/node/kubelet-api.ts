@@ -70,4 +70,6 @@ export type ConnectResult =
       readonly status: number;
       readonly bytes: number;
     }
+  /** A server that speaks no HTTP took the connection and closed it (curl's "Empty reply"). */
+  | { readonly outcome: 'empty'; readonly container: string }
   | { readonly outcome: 'refused' };

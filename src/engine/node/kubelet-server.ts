@@ -60,6 +60,7 @@ export class KubeletServer implements KubeletApi {
     for (const r of rec?.containers.values() ?? []) {
       const run = r.current;
       if (r.state.kind !== 'running' || !run || !run.program.ports.includes(port)) continue;
+      if (run.program.rawPorts?.includes(port)) return { outcome: 'empty', container: r.name };
       const { basicAuth } = run.program;
       const status = basicAuth !== undefined && request.credentials !== basicAuth ? 401 : 200;
       const bytes = status === 401 ? 12 : 615;

@@ -231,7 +231,12 @@ export function runRequest(cluster: Cluster, args: readonly string[], out: Outpu
       if (line.failed) failed = true;
       continue;
     }
-    const result = answer.outcome === 'answered' ? httpStatus(answer.status) : 'curl: (7) Connection refused';
+    const result =
+      answer.outcome === 'answered'
+        ? httpStatus(answer.status)
+        : answer.outcome === 'empty'
+          ? 'curl: (52) Empty reply from server'
+          : 'curl: (7) Connection refused';
     if (answer.outcome !== 'answered' || answer.status >= 400) failed = true;
     cluster.trace.record({
       from: `kube-proxy/${node}`,
@@ -276,6 +281,7 @@ function resolveTarget(
   rng: { float(): number },
 ): Resolved | { readonly error: string } {
   const port = target.port ?? (target.scheme === 'https' ? 443 : 80);
+  if (!target.host) return { error: '  curl: (3) URL rejected: No host part in the URL' };
   if (/^\d+\.\d+\.\d+\.\d+$/.test(target.host)) return { ip: target.host, port, shown: target.host };
   const unresolved = `  curl: (6) Could not resolve host: ${target.host}`;
   const query = source.node ? queryClusterDns(cluster, source.node, namespace, target.host, rng) : undefined;

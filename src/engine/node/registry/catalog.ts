@@ -9,8 +9,16 @@ import { COREFILE } from '../../dns/coredns-addon.ts';
 
 /** What an image's default entrypoint does. */
 export type ImageDefault =
-  /** A server that runs until stopped, listening on `ports`, printing `startup` lines. */
-  | { readonly kind: 'server'; readonly ports: readonly number[]; readonly startup: readonly string[] }
+  /**
+   * A server that runs until stopped, listening on `ports`, printing `startup` lines; `rawPorts`
+   * are those among them that speak no HTTP (DNS), where an HTTP client gets an empty reply.
+   */
+  | {
+      readonly kind: 'server';
+      readonly ports: readonly number[];
+      readonly startup: readonly string[];
+      readonly rawPorts?: readonly number[];
+    }
   /** A shell or language runtime whose default command exits at once without a terminal. */
   | { readonly kind: 'exits'; readonly exitCode: number; readonly output: readonly string[] };
 
@@ -43,7 +51,12 @@ const NGINX_STARTUP = [
   '{time} [notice] 1#1: start worker processes',
 ];
 
-const server = (ports: number[], startup: string[]): ImageDefault => ({ kind: 'server', ports, startup });
+const server = (ports: number[], startup: string[], rawPorts?: number[]): ImageDefault => ({
+  kind: 'server',
+  ports,
+  startup,
+  ...(rawPorts ? { rawPorts } : {}),
+});
 const exits = (exitCode = 0, output: string[] = []): ImageDefault => ({ kind: 'exits', exitCode, output });
 
 const DOCKER = 'docker.io/library/';
@@ -245,6 +258,7 @@ export const BUILTIN_CATALOG: Readonly<Record<string, RepositoryInfo>> = {
         'CoreDNS-1.12.1',
         'linux/amd64, go1.24.1, 707c7c1',
       ],
+      [53],
     ),
     shell: false,
   },

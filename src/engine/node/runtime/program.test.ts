@@ -21,6 +21,7 @@ describe('programFor', () => {
     const p = programFor(coredns, undefined, ['-conf', '/etc/coredns/Corefile']);
     expect(p.exit).toBeUndefined();
     expect(p.ports).toEqual([53, 9153, 8080, 8181]);
+    expect(p.rawPorts).toEqual([53]);
     expect(p.lines.map((l) => l.text)).toContain('CoreDNS-1.12.1');
   });
 

@@ -21,6 +21,8 @@ export interface Program {
   /** A shell or `sleep` as PID 1 does not act on SIGTERM, so it runs until the grace period ends. */
   readonly ignoresSigterm: boolean;
   readonly ports: readonly number[];
+  /** Ports that speak no HTTP (DNS on 53): an HTTP client gets an empty reply there. */
+  readonly rawPorts?: readonly number[];
   /** The `user:password` an HTTP server demands (basic auth); requests without it get 401. */
   readonly basicAuth?: string;
   /** Why the runtime could not start the process at all (RunContainerError). */
@@ -52,6 +54,7 @@ export function programFor(
         lines: d.startup.map((text, i) => ({ atMs: i < 9 ? 0 : 10, text })),
         ignoresSigterm: false,
         ports: d.ports,
+        ...(d.rawPorts ? { rawPorts: d.rawPorts } : {}),
         memoryBytes: 12 * MiB,
       };
     }
