@@ -15,6 +15,7 @@ import { NamespaceController } from './namespace/namespace-controller.ts';
 import { generateRootCaPem } from './serviceaccount/root-ca-cert.ts';
 import { RootCaCertPublisher } from './serviceaccount/root-ca-publisher.ts';
 import { ServiceAccountsController } from './serviceaccount/serviceaccounts-controller.ts';
+import { TtlAfterFinishedController } from './ttlafterfinished/ttl-after-finished-controller.ts';
 
 /** The client id of the controller manager's shared informers. */
 export const SHARED_INFORMERS_CLIENT = 'controller-manager/shared-informers';
@@ -45,6 +46,7 @@ export function startControllerManager(cluster: Cluster): ControllerManager {
     serviceAccounts,
     rootCaPublisher,
     ...createWorkloadControllers(cluster, informers),
+    new TtlAfterFinishedController(cluster, informers),
     new EndpointSliceController(cluster, informers),
     new EndpointsController(cluster, informers),
     new DisruptionController(cluster, informers),
