@@ -46,6 +46,16 @@ function events(cluster: Cluster, name: string): string[] {
 }
 
 describe('kubelet', () => {
+  it("gives a hostNetwork pod its node's address and keeps the pod range for the others", () => {
+    const { cluster, api } = setup();
+    api.create(PODS, pod('host', [{ name: 'nginx', image: 'nginx:1.27' }], { hostNetwork: true }));
+    api.create(PODS, pod('web', [{ name: 'nginx', image: 'nginx:1.27' }]));
+    cluster.settle();
+    expect(status(cluster, 'host').podIP).toBe('172.18.0.3');
+    expect(status(cluster, 'host').podIPs).toEqual([{ ip: '172.18.0.3' }]);
+    expect(status(cluster, 'web').podIP).toBe('10.244.1.2');
+  });
+
   it('runs an nginx pod to Running with the real events and status', () => {
     const { cluster, api } = setup();
     const since = cluster.trace.lastSeq;

@@ -143,7 +143,8 @@ export class PodWorker {
     rec.startTime ??= this.host.now();
     this.writeStatus(rec);
     this.#step(rec, 400 + this.host.rng.int(800), () => {
-      rec.podIP ??= this.host.ips.allocate();
+      // A hostNetwork pod shares its node's network namespace, and so its address.
+      rec.podIP ??= hostNetwork(rec) ? this.host.hostIP : this.host.ips.allocate();
       rec.sandboxReady = true;
       this.writeStatus(rec);
       this.drive(rec);
@@ -445,8 +446,12 @@ export class PodWorker {
       r.exitTimer?.cancel();
       this.prober.containerStopped(r);
     }
-    if (rec.podIP) this.host.ips.release(rec.podIP);
+    if (rec.podIP && !hostNetwork(rec)) this.host.ips.release(rec.podIP);
   }
+}
+
+function hostNetwork(rec: PodRecord): boolean {
+  return (rec.pod.spec as { hostNetwork?: boolean } | undefined)?.hostNetwork === true;
 }
 
 export function hex64(rng: Rng): string {
