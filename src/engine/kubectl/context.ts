@@ -48,6 +48,12 @@ export function str(flags: FlagValues, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** A string-slice flag (`-L a,b -L c`): every value, split at its commas. */
+export function stringSlice(flags: FlagValues, name: string): string[] {
+  const v = flags[name];
+  return (Array.isArray(v) ? v : []).flatMap((x) => String(x).split(',')).filter(Boolean);
+}
+
 export function bool(flags: FlagValues, name: string): boolean {
   return flags[name] === true;
 }

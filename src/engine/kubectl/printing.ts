@@ -15,6 +15,8 @@ export interface TableOptions {
   readonly wide: boolean;
   readonly allNamespaces: boolean;
   readonly showLabels: boolean;
+  /** `-L KEY`: a column with each object's value of that label. */
+  readonly columnLabels?: readonly string[];
   readonly noHeaders: boolean;
   /** Print names as `kind/name` (several resource types were requested). */
   readonly withKind: boolean;
@@ -27,6 +29,7 @@ export function formatTables(groups: readonly TableGroup[], options: TableOption
       wide: options.wide,
       allNamespaces: options.allNamespaces,
       showLabels: options.showLabels,
+      columnLabels: options.columnLabels ?? [],
       noHeaders: options.noHeaders,
       withKind: options.withKind,
     },

@@ -10,7 +10,7 @@ import type { Status } from '../../apiserver/status.ts';
 import { HumanReadablePrinter } from '../../printers/kubectl/table-printer.ts';
 import { TabWriter } from '../../printers/kubectl/tabwriter.ts';
 import { parseDuration } from '../../time/duration.ts';
-import { bool, str, type CommandContext } from '../context.ts';
+import { bool, str, stringSlice, type CommandContext } from '../context.ts';
 import { apiErrorMessage } from '../errors.ts';
 import { formatObjects } from '../printing.ts';
 import type { Target } from '../targets.ts';
@@ -76,6 +76,7 @@ export function runGetWatch(ctx: CommandContext, targets: readonly Target[]): vo
     wide: output === 'wide',
     withNamespace: bool(flags, 'all-namespaces') && r.namespaced,
     showLabels: bool(flags, 'show-labels'),
+    columnLabels: stringSlice(flags, 'label-columns'),
     noHeaders: bool(flags, 'no-headers'),
     kindPrefix: undefined,
   });

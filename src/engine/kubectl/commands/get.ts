@@ -5,7 +5,7 @@
 import type { KubeObject, Table } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import type { Status } from '../../apiserver/status.ts';
-import { bool, str, type CommandContext } from '../context.ts';
+import { bool, str, stringSlice, type CommandContext } from '../context.ts';
 import { apiErrorMessage } from '../errors.ts';
 import type { FlagSpec } from '../flags.ts';
 import { formatObjects, formatTables, type TableGroup } from '../printing.ts';
@@ -19,6 +19,7 @@ export const getFlags: FlagSpec[] = [
   { name: 'field-selector', type: 'string', default: '' },
   { name: 'all-namespaces', short: 'A', type: 'bool', default: false },
   { name: 'show-labels', type: 'bool', default: false },
+  { name: 'label-columns', short: 'L', type: 'stringArray' },
   { name: 'show-managed-fields', type: 'bool', default: false },
   { name: 'no-headers', type: 'bool', default: false },
   { name: 'show-kind', type: 'bool', default: false },
@@ -141,6 +142,7 @@ export function runGet(ctx: CommandContext): void {
         wide: output === 'wide',
         allNamespaces,
         showLabels: bool(flags, 'show-labels'),
+        columnLabels: stringSlice(flags, 'label-columns'),
         noHeaders: bool(flags, 'no-headers'),
         withKind: multipleKinds,
       }),
