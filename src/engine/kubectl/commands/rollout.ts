@@ -55,7 +55,9 @@ export function runRollout(ctx: CommandContext): void {
   if ('fatal' in fetched) return out.fail(fetched.fatal);
   const errors = [...fetched.errors];
   for (const target of fetched.objects) {
-    const daemonSet = target.object.kind === 'DaemonSet' && (sub === 'status' || sub === 'restart');
+    const daemonSet =
+      (target.object.kind === 'DaemonSet' || target.object.kind === 'StatefulSet') &&
+      (sub === 'status' || sub === 'restart');
     if (target.object.kind !== 'Deployment' && !daemonSet) {
       errors.push(
         `error: no ${sub === 'status' ? 'status viewer' : 'handler'} has been implemented for "${target.object.kind}" in this simulator`,
@@ -147,8 +149,11 @@ const handlers: Record<string, Handler> = {
   },
   status: (ctx, t) => {
     const name = t.object.metadata.name ?? '';
-    const plural = t.object.kind === 'DaemonSet' ? 'daemonsets' : 'deployments';
-    const viewer = t.object.kind === 'DaemonSet' ? daemonSetStatus : deploymentStatus;
+    const kind = t.object.kind;
+    const plural =
+      kind === 'DaemonSet' ? 'daemonsets' : kind === 'StatefulSet' ? 'statefulsets' : 'deployments';
+    const viewer =
+      kind === 'DaemonSet' ? daemonSetStatus : kind === 'StatefulSet' ? statefulSetStatus : deploymentStatus;
     const path = `/apis/apps/v1/namespaces/${t.namespace ?? ''}/${plural}/${name}`;
     let last = '';
     let outcome: { done: boolean; error?: string } = { done: false };
@@ -287,4 +292,48 @@ export function daemonSetStatus(daemonSet: KubeObject): { message: string; done:
     return { message: `${waiting}${available} of ${desired} updated pods are available...`, done: false };
   }
   return { message: `daemon set "${name}" successfully rolled out`, done: true };
+}
+
+/** kubectl's StatefulSetStatusViewer: with a partition (always defaulted) it reports the partitioned roll out. */
+export function statefulSetStatus(set: KubeObject): { message: string; done: boolean; error?: string } {
+  const spec = obj((set as unknown as Obj).spec);
+  const status = obj((set as unknown as Obj).status);
+  const strategy = obj(spec.updateStrategy);
+  if (strategy.type !== 'RollingUpdate') {
+    return {
+      message: '',
+      done: true,
+      error: 'error: rollout status is only available for RollingUpdate strategy type',
+    };
+  }
+  const observed = num(status.observedGeneration);
+  if (observed === 0 || num(set.metadata.generation as never) > observed) {
+    return { message: 'Waiting for statefulset spec update to be observed...', done: false };
+  }
+  const replicas = spec.replicas === undefined ? undefined : num(spec.replicas);
+  const ready = num(status.readyReplicas);
+  if (replicas !== undefined && ready < replicas) {
+    return { message: `Waiting for ${replicas - ready} pods to be ready...`, done: false };
+  }
+  const updated = num(status.updatedReplicas);
+  if (strategy.rollingUpdate) {
+    const partition = obj(strategy.rollingUpdate).partition;
+    if (replicas !== undefined && partition !== undefined && updated < replicas - num(partition)) {
+      return {
+        message: `Waiting for partitioned roll out to finish: ${updated} out of ${replicas - num(partition)} new pods have been updated...`,
+        done: false,
+      };
+    }
+    return { message: `partitioned roll out complete: ${updated} new pods have been updated...`, done: true };
+  }
+  if (status.updateRevision !== status.currentRevision) {
+    return {
+      message: `waiting for statefulset rolling update to complete ${updated} pods at revision ${String(status.updateRevision)}...`,
+      done: false,
+    };
+  }
+  return {
+    message: `statefulset rolling update complete ${num(status.currentReplicas)} pods at revision ${String(status.currentRevision)}...`,
+    done: true,
+  };
 }
