@@ -2,6 +2,7 @@
 import type { SharedInformerFactory } from '../client/informer-factory.ts';
 import type { Cluster } from '../cluster/cluster.ts';
 import type { Controller } from './controller.ts';
+import { CronJobController } from './cronjob/cronjob-controller.ts';
 import { DaemonSetController } from './daemonset/daemonset-controller.ts';
 import { DeploymentController } from './deployment/deployment-controller.ts';
 import { JobController } from './job/job-controller.ts';
@@ -15,5 +16,6 @@ export function createWorkloadControllers(cluster: Cluster, informers: SharedInf
     new DaemonSetController(cluster, informers),
     new StatefulSetController(cluster, informers),
     new JobController(cluster, informers),
+    new CronJobController(cluster, informers),
   ];
 }
