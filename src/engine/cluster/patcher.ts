@@ -25,8 +25,16 @@ export const patcher: Patcher = {
           );
       }
     } catch (e) {
-      if (e instanceof PatchError) return new ServerPatchError(e.message, e.code || 422, e.reason);
-      throw e;
+      if (!(e instanceof PatchError)) throw e;
+      // The handler wraps a JSON patch that does not apply in a generic 422, which keeps none of
+      // the operation's own words.
+      if (type === 'json' && (e.code || 422) === 422)
+        return new ServerPatchError(
+          'the server rejected our request due to an error in our request',
+          422,
+          'Invalid',
+        );
+      return new ServerPatchError(e.message, e.code || 422, e.reason);
     }
   },
 };

@@ -19,7 +19,9 @@ export function apiErrorMessage(status: Status, source?: ErrorSource): string {
       details && (details.kind || details.name)
         ? `The ${details.kind ?? ''} "${details.name ?? ''}" is invalid`
         : 'The request is invalid';
-    if (causes.length === 0) return head;
+    // Without causes or a named object, kubectl adds the server's message.
+    if (causes.length === 0)
+      return !details?.kind && !details?.name && status.message ? `${head}: ${status.message}` : head;
     const lines = causes.map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? '')));
     if (lines.length === 1) return `${head}: ${lines[0]}`;
     return `${head}: \n${lines.map((l) => `* ${l}`).join('\n')}`;

@@ -14,6 +14,7 @@ import { deleteFlags, runDelete } from './commands/delete.ts';
 import { describeFlags, runDescribe } from './commands/describe.ts';
 import { getFlags, runGet } from './commands/get.ts';
 import { labelFlags, runAnnotate, runLabel } from './commands/label.ts';
+import { patchFlags, runPatch } from './commands/patch.ts';
 import { execFlags, logsFlags, runExec, runLogs } from './commands/logs-exec.ts';
 import { exposeFlags, runExpose } from './commands/expose.ts';
 import {
@@ -56,6 +57,7 @@ const commands: Record<string, Command> = {
   set: { flags: setFlags, run: runSet },
   label: { flags: labelFlags, run: runLabel },
   annotate: { flags: labelFlags, run: runAnnotate },
+  patch: { flags: patchFlags, run: runPatch },
   rollout: { flags: rolloutFlags, run: runRollout },
   logs: { flags: logsFlags, run: runLogs },
   exec: { flags: execFlags, run: runExec },
@@ -74,7 +76,6 @@ const commands: Record<string, Command> = {
 /** Real kubectl commands this simulator does not implement yet (answered honestly, not as unknown). */
 const notYetSupported = [
   'edit',
-  'patch',
   'replace',
   'explain',
   'port-forward',
