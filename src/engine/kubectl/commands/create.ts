@@ -1,4 +1,5 @@
 /** `kubectl create -f` and kubectl's generators: namespace, deployment, configmap, secret, service. */
+import { builtinResources } from '../../api/resources.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { resourcePath } from '../../client/api-client.ts';
 import type { Status } from '../../apiserver/status.ts';
@@ -18,6 +19,7 @@ import {
   type Generated,
 } from './config-generators.ts';
 import { deploymentFor } from './generators.ts';
+import { cronJobFor, jobFor } from './batch-generators.ts';
 import { dryRunSuffix, parseDryRun, validationQuery, writeFlags } from './write-options.ts';
 
 export const createFlags: FlagSpec[] = [
@@ -42,9 +44,13 @@ export const createFlags: FlagSpec[] = [
   { name: 'docker-username', type: 'string', default: '' },
   { name: 'docker-password', type: 'string', default: '' },
   { name: 'docker-email', type: 'string', default: '' },
+  { name: 'schedule', type: 'string', default: '' },
+  { name: 'restart', type: 'string', default: '' },
+  { name: 'from', type: 'string', default: '' },
   ...writeFlags,
 ];
 
+const CRONJOBS = builtinResources.find((r) => r.group === 'batch' && r.plural === 'cronjobs')!;
 const SERVICE_KINDS = ['clusterip', 'nodeport', 'loadbalancer', 'externalname'] as const;
 
 /** The object a `kubectl create <generator> NAME` builds, or kubectl's error. */
@@ -89,6 +95,26 @@ function generated(ctx: CommandContext): Generated | undefined {
       return tlsSecretFor(name, read(str(flags, 'cert')), read(str(flags, 'key')));
     }
     return undefined;
+  }
+  if (what === 'cronjob' || what === 'cj') {
+    return cronJobFor(rest, {
+      images: flags.image as string[],
+      schedule: str(flags, 'schedule'),
+      restart: str(flags, 'restart'),
+    });
+  }
+  if (what === 'job') {
+    return jobFor(rest, {
+      images: flags.image as string[],
+      from: str(flags, 'from'),
+      readCronJob: (name) => {
+        const res = ctx.host.client.request({
+          method: 'GET',
+          path: resourcePath(CRONJOBS, ctx.namespace, name),
+        });
+        return res.status >= 400 ? apiErrorMessage(res.body as Status) : (res.body as KubeObject);
+      },
+    });
   }
   if (what === 'service' || what === 'svc') {
     const [variant, ...names] = rest;
@@ -156,6 +182,15 @@ export function runCreate(ctx: CommandContext): void {
 
   const output = str(flags, 'output');
   const serviceGenerator = generator !== undefined && (ctx.args[0] === 'service' || ctx.args[0] === 'svc');
+  // `create cronjob` and `create job` wrap the server's error in their own words too.
+  const wrapped =
+    generator === undefined
+      ? undefined
+      : ctx.args[0] === 'cronjob' || ctx.args[0] === 'cj'
+        ? 'cronjob'
+        : ctx.args[0] === 'job'
+          ? 'job'
+          : undefined;
   for (const doc of documents) {
     const target = targetForDocument(ctx, doc);
     if (typeof target === 'string') {
@@ -184,7 +219,9 @@ export function runCreate(ctx: CommandContext): void {
         failures.push(
           serviceType
             ? `failed to create ${serviceType} service: ${status.message ?? ''}`
-            : apiErrorMessage(status, doc.source ? { verb: 'creating', source: doc.source } : undefined),
+            : wrapped
+              ? `failed to create ${wrapped}: ${status.message ?? ''}`
+              : apiErrorMessage(status, doc.source ? { verb: 'creating', source: doc.source } : undefined),
         );
         continue;
       }
