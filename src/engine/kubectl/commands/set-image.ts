@@ -1,9 +1,10 @@
 /** `kubectl set image TYPE/NAME CONTAINER=IMAGE…`: a strategic merge patch of the pod template. */
-import type { KubeObject } from '../../api/types.ts';
 import { str, type CommandContext } from '../context.ts';
 import type { FlagSpec } from '../flags.ts';
 import { fetchObjects, objectName, patchObject, reportErrors } from '../mutate.ts';
 import { writeFlags } from './write-options.ts';
+import { dig, nest, podSpecPath } from './pod-template.ts';
+import { runSetEnv } from './set-env.ts';
 
 export const setFlags: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string', default: '' },
@@ -11,6 +12,12 @@ export const setFlags: FlagSpec[] = [
   { name: 'local', type: 'bool', default: false },
   { name: 'output', short: 'o', type: 'string', default: '' },
   { name: 'field-manager', type: 'string', default: 'kubectl-set' },
+  // set env
+  { name: 'containers', short: 'c', type: 'string', default: '' },
+  { name: 'list', type: 'bool', default: false },
+  { name: 'from', type: 'string', default: '' },
+  { name: 'prefix', type: 'string', default: '' },
+  { name: 'keys', type: 'string', default: '' },
   ...writeFlags,
 ];
 
@@ -19,25 +26,10 @@ interface Container {
   image?: string;
 }
 
-function podSpecPath(object: KubeObject): string[] {
-  if (object.kind === 'Pod') return ['spec'];
-  if (object.kind === 'CronJob') return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-  return ['spec', 'template', 'spec'];
-}
-
-function dig(value: unknown, path: readonly string[]): Record<string, unknown> {
-  let cur = value;
-  for (const p of path) cur = (cur as Record<string, unknown> | undefined)?.[p];
-  return (cur ?? {}) as Record<string, unknown>;
-}
-
-function nest(path: readonly string[], leaf: unknown): unknown {
-  return path.reduceRight((acc, key) => ({ [key]: acc }), leaf);
-}
-
 export function runSet(ctx: CommandContext): void {
   const { out, flags } = ctx;
   const [sub, ...rest] = ctx.args;
+  if (sub === 'env') return runSetEnv(ctx, rest);
   if (sub !== 'image') {
     return out.fail(
       sub
