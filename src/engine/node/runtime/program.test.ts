@@ -67,6 +67,18 @@ describe('programFor', () => {
     expect(programFor(busybox, ['false'], undefined).exit?.code).toBe(1);
   });
 
+  it('prints the date where the script runs date, rendered at that moment', () => {
+    const p = programFor(
+      busybox,
+      ['/bin/sh', '-c', 'date; echo Hello from the Kubernetes cluster'],
+      undefined,
+    );
+    expect(p.lines).toEqual([
+      { atMs: 0, text: '{dateTime}' },
+      { atMs: 0, text: 'Hello from the Kubernetes cluster' },
+    ]);
+  });
+
   it('computes pi for the classic perl Job', () => {
     const p = programFor(perl, ['perl', '-Mbignum=bpi', '-wle', 'print bpi(20)'], undefined);
     expect(p.lines.map((l) => l.text)).toEqual(['3.1415926535897932385']);

@@ -180,6 +180,11 @@ function runCommand(words: readonly string[], s: State, image: RepositoryInfo): 
       s.lines.push({ atMs: s.t, text: (rest[0] ?? '').replace(/\\n$/, '').replace(/%s/g, rest[1] ?? '') });
       s.status = 0;
       return;
+    case 'date':
+      // busybox's default format; the log renders the placeholder at the line's own time.
+      s.lines.push({ atMs: s.t, text: '{dateTime}' });
+      s.status = 0;
+      return;
     case 'sleep': {
       const seconds = parseSleep(rest[0] ?? '');
       if (seconds === undefined) s.forever = true;
