@@ -102,6 +102,17 @@ const descriptors = new Set([
 ]);
 const durationPattern = /^([0-9]*(\.[0-9]*)?(ns|us|µs|μs|ms|s|m|h))+$/;
 
+/** Whether Go's time.LoadLocation accepts the name ("" is UTC, "Local" the host's zone). */
+function loadableZone(zone: string): boolean {
+  if (zone === '' || zone === 'Local') return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The error robfig/cron's ParseStandard returns for a schedule, if any. */
 export function cronScheduleError(schedule: string): string | undefined {
   let spec = schedule;
@@ -109,6 +120,8 @@ export function cronScheduleError(schedule: string): string | undefined {
   if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
     const space = spec.indexOf(' ');
     if (space < 0) return undefined;
+    const zone = spec.slice(spec.indexOf('=') + 1, space);
+    if (!loadableZone(zone)) return `provided bad location ${zone}: unknown time zone ${zone}`;
     spec = spec.slice(space).trim();
   }
   if (spec.startsWith('@')) {

@@ -43,6 +43,8 @@ describe('cron schedules (robfig/cron ParseStandard)', () => {
     ['* * 0 * *', 'beginning of range (0) below minimum (1): 0'],
     ['*/0 * * * *', 'step of range should be a positive number: */0'],
     ['@often', 'unrecognized descriptor: @often'],
+    ['TZ=Europe/Paris 0 9 * * *', undefined],
+    ['CRON_TZ=Mars/Olympus 0 9 * * *', 'provided bad location Mars/Olympus: unknown time zone Mars/Olympus'],
   ])('%j → %j', (schedule, error) => {
     expect(cronScheduleError(schedule)).toBe(error);
   });
