@@ -34,11 +34,42 @@ export const acceptedDifferences: readonly AcceptedDifference[] = [
   },
   {
     why:
+      'kubectl events computes LAST SEEN (and the "over" span of repeated events) on the client ' +
+      'from its wall clock; the simulated cluster’s clock is virtual, so those cells and the ' +
+      'column widths that follow from them differ.',
+    normalise: normaliseEventsTables,
+  },
+  {
+    why:
       'kubectl describe node computes the age of each pod on the node on the client from its ' +
       'wall clock too; the simulated cluster’s clock is virtual.',
     normalise: (text) => text.replace(NODE_POD_ROW, (_m, head: string) => `${head}<age>`),
   },
 ];
+
+/** The LAST SEEN cells of `kubectl events` tables, which kubectl computes from its own clock. */
+function normaliseEventsTables(text: string): string {
+  let inEvents = false;
+  let column = -1;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('$ ')) {
+        inEvents = line.startsWith('$ kubectl events');
+        column = -1;
+        return line;
+      }
+      if (!inEvents) return line;
+      const cells = line.trim().split(/ {2,}/);
+      if (column === -1) {
+        column = cells.indexOf('LAST SEEN');
+        return cells.join('  ');
+      }
+      if (column >= 0 && cells.length > column) cells[column] = '<age>';
+      return cells.join('  ');
+    })
+    .join('\n');
+}
 
 export function normalise(transcript: string): string {
   return acceptedDifferences.reduce((text, d) => d.normalise(text), transcript);

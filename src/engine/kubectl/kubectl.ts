@@ -15,8 +15,10 @@ import { describeFlags, runDescribe } from './commands/describe.ts';
 import { getFlags, runGet } from './commands/get.ts';
 import { labelFlags, runAnnotate, runLabel } from './commands/label.ts';
 import { patchFlags, runPatch } from './commands/patch.ts';
+import { eventsFlags, runEvents } from './commands/events.ts';
 import { execFlags, logsFlags, runExec, runLogs } from './commands/logs-exec.ts';
 import { exposeFlags, runExpose } from './commands/expose.ts';
+import { explainFlags, runExplain } from './commands/explain.ts';
 import {
   cordonFlags,
   drainFlags,
@@ -34,8 +36,10 @@ import { runWait, waitFlags } from './commands/wait-top.ts';
 import { runTop, topFlags } from './commands/top.ts';
 import {
   apiResourcesFlags,
+  apiVersionsFlags,
   clusterInfoFlags,
   runApiResources,
+  runApiVersions,
   runClusterInfo,
   runVersion,
   versionFlags,
@@ -69,15 +73,17 @@ const commands: Record<string, Command> = {
   wait: { flags: waitFlags, run: runWait },
   top: { flags: topFlags, run: runTop },
   'api-resources': { flags: apiResourcesFlags, run: runApiResources },
+  'api-versions': { flags: apiVersionsFlags, run: runApiVersions },
+  events: { flags: eventsFlags, run: runEvents },
   version: { flags: versionFlags, run: runVersion },
   'cluster-info': { flags: clusterInfoFlags, run: runClusterInfo },
+  explain: { flags: explainFlags, run: runExplain },
 };
 
 /** Real kubectl commands this simulator does not implement yet (answered honestly, not as unknown). */
 const notYetSupported = [
   'edit',
   'replace',
-  'explain',
   'port-forward',
   'proxy',
   'cp',
@@ -89,10 +95,8 @@ const notYetSupported = [
   'kustomize',
   'auth',
   'debug',
-  'events',
   'plugin',
   'completion',
-  'api-versions',
   'alpha',
 ];
 

@@ -119,3 +119,16 @@ export function runClusterInfo(ctx: CommandContext): void {
     `${lines.join('\n')}\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`,
   );
 }
+
+export const apiVersionsFlags: FlagSpec[] = [];
+
+/** `kubectl api-versions`: every group/version the server serves, sorted as strings. */
+export function runApiVersions(ctx: CommandContext): void {
+  const versions = new Set(ctx.mapper.all().map((r) => (r.group ? `${r.group}/${r.version}` : r.version)));
+  ctx.out.out(
+    [...versions]
+      .sort()
+      .map((v) => `${v}\n`)
+      .join(''),
+  );
+}
