@@ -138,17 +138,32 @@ export function ladderProbability(i: number, n: number): string {
   return (1 / (n - i)).toFixed(10);
 }
 
-/** The nat table in `iptables-save` form, as `sim proxy NODE` prints it. */
+/**
+ * What kube-proxy loads with iptables-restore: the filter rules that refuse service ports
+ * without endpoints (when there are any), then the nat table.
+ */
 export function iptablesSave(rules: readonly ProxyServicePort[], podCidr = '10.244.0.0/16'): string {
   const chains = ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ'];
   const lines: string[] = [];
+  // A service port without endpoints is refused in the filter table rather than translated.
+  const rejects: string[] = [];
   for (const r of rules) {
     const proto = r.protocol.toLowerCase();
     const comment = (text: string) => `-m comment --comment "${text}"`;
     if (r.endpoints.length === 0) {
-      lines.push(
-        `-A KUBE-SERVICES -d ${r.clusterIP}/32 -p ${proto} ${comment(`${r.name} has no endpoints`)} -m ${proto} --dport ${r.port} -j REJECT --reject-with icmp-port-unreachable`,
+      const refuse = `${comment(`${r.name} has no endpoints`)}`;
+      const reject = '-j REJECT --reject-with icmp-port-unreachable';
+      rejects.push(
+        `-A KUBE-SERVICES -d ${r.clusterIP}/32 -p ${proto} ${refuse} -m ${proto} --dport ${r.port} ${reject}`,
       );
+      for (const ip of r.externalIPs)
+        rejects.push(
+          `-A KUBE-EXTERNAL-SERVICES -d ${ip}/32 -p ${proto} ${refuse} -m ${proto} --dport ${r.port} ${reject}`,
+        );
+      if (r.nodePort !== undefined)
+        rejects.push(
+          `-A KUBE-EXTERNAL-SERVICES -p ${proto} ${refuse} -m addrtype --dst-type LOCAL -m ${proto} --dport ${r.nodePort} ${reject}`,
+        );
       continue;
     }
     chains.push(r.chain);
@@ -199,5 +214,15 @@ export function iptablesSave(rules: readonly ProxyServicePort[], podCidr = '10.2
   lines.push(
     '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
   );
-  return ['*nat', ...[...new Set(chains)].map((c) => `:${c} - [0:0]`), ...lines, 'COMMIT', ''].join('\n');
+  const filter = rejects.length
+    ? ['*filter', ':KUBE-EXTERNAL-SERVICES - [0:0]', ':KUBE-SERVICES - [0:0]', ...rejects, 'COMMIT']
+    : [];
+  return [
+    ...filter,
+    '*nat',
+    ...[...new Set(chains)].map((c) => `:${c} - [0:0]`),
+    ...lines,
+    'COMMIT',
+    '',
+  ].join('\n');
 }

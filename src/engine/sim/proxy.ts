@@ -10,5 +10,5 @@ export function runProxy(cluster: Cluster, args: readonly string[], out: Output)
   if (!node || args.length > 1) return out.fail('error: sim proxy takes exactly one NODE');
   const proxy = cluster.component<KubeProxy>(`kube-proxy/${node}`);
   if (!proxy) return out.fail(`error: node "${node}" has no kube-proxy`);
-  out.out(iptablesSaveOutput(iptablesSave(proxy.rules), proxy.rules, cluster.clock.now()));
+  out.out(iptablesSaveOutput(iptablesSave(proxy.rules), cluster.clock.now()));
 }

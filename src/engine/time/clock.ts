@@ -34,3 +34,40 @@ export function formatMicroTimestamp(ms: number): string {
 export function parseTimestamp(text: string): number {
   return Date.parse(text);
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The English abbreviations that C's and Go's date layouts use, in UTC: `Wed` and `Jan`. */
+export function weekdayName(ms: number): string {
+  return WEEKDAYS[new Date(ms).getUTCDay()] ?? '';
+}
+
+export function monthName(ms: number): string {
+  return MONTHS[new Date(ms).getUTCMonth()] ?? '';
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `00:00:31`, the time of day in UTC. */
+function clockTime(d: Date): string {
+  return `${twoDigits(d.getUTCHours())}:${twoDigits(d.getUTCMinutes())}:${twoDigits(d.getUTCSeconds())}`;
+}
+
+/** Go's `time.RFC1123Z` in UTC: `Wed, 01 Jan 2025 00:00:31 +0000`. */
+export function formatRFC1123Z(ms: number): string {
+  const d = new Date(ms);
+  return `${weekdayName(ms)}, ${twoDigits(d.getUTCDate())} ${monthName(ms)} ${d.getUTCFullYear()} ${clockTime(d)} +0000`;
+}
+
+/**
+ * C's `ctime` in UTC, `Wed Jan  1 00:00:31 2025`, as iptables-save stamps its output; with
+ * `zone`, date(1)'s default form, `Wed Jan  1 00:00:31 UTC 2025`.
+ */
+export function formatCtime(ms: number, zone?: string): string {
+  const d = new Date(ms);
+  const day = String(d.getUTCDate()).padStart(2, ' ');
+  return `${weekdayName(ms)} ${monthName(ms)} ${day} ${clockTime(d)} ${zone ? `${zone} ` : ''}${d.getUTCFullYear()}`;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventQueue } from './event-queue.ts';
 import { Rng } from './rng.ts';
 import { formatDuration, parseDuration } from './duration.ts';
-import { VirtualClock, formatTimestamp } from './clock.ts';
+import { VirtualClock, formatCtime, formatRFC1123Z, formatTimestamp } from './clock.ts';
 
 describe('EventQueue', () => {
   it('orders by time, then by scheduling order', () => {
@@ -109,5 +109,14 @@ describe('durations and timestamps', () => {
     c.advanceTo(2000);
     expect(c.now()).toBe(2000);
     expect(() => c.advanceTo(10)).toThrow();
+  });
+});
+
+describe('date layouts', () => {
+  const at = Date.UTC(2025, 0, 1, 0, 0, 31);
+  it("writes Go's RFC1123Z and C's ctime in UTC", () => {
+    expect(formatRFC1123Z(at)).toBe('Wed, 01 Jan 2025 00:00:31 +0000');
+    expect(formatCtime(at)).toBe('Wed Jan  1 00:00:31 2025');
+    expect(formatCtime(Date.UTC(2024, 3, 12, 3, 34, 19), 'UTC')).toBe('Fri Apr 12 03:34:19 UTC 2024');
   });
 });

@@ -5,7 +5,7 @@
  * real controller makes against the API server, and performs the steps in order.
  */
 import type { KubeObject } from '../../api/types.ts';
-import { formatTimestamp, parseTimestamp } from '../../time/clock.ts';
+import { formatRFC1123Z, formatTimestamp, parseTimestamp } from '../../time/clock.ts';
 import { findCondition, isJobFinished, jobStatus } from '../job/job-api.ts';
 import {
   cronJobSpec,
@@ -44,17 +44,6 @@ export interface CronInputs {
   readonly nowMs: number;
   /** Names of active Jobs missing from the cache that the API server still has. */
   readonly activeFoundInApi?: ReadonlySet<string>;
-}
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Go's `t.UTC().Format(time.RFC1123Z)`, as MissSchedule prints the missed slot. */
-function rfc1123z(ms: number): string {
-  const [date = '', time = ''] = formatTimestamp(ms).slice(0, -1).split('T');
-  const [y = '', mo = '', d = ''] = date.split('-');
-  const weekday = DAYS[(Math.floor(ms / 86_400_000) + 4) % 7] ?? '';
-  return `${weekday}, ${d} ${MONTHS[Number(mo) - 1] ?? ''} ${y} ${time} +0000`;
 }
 
 /** `byJobStartTime`: started Jobs first, oldest first, names breaking ties. */
@@ -192,7 +181,7 @@ export function planCronJob(inputs: CronInputs): CronPlan {
   const scheduled = due.time;
   const deadline = spec.startingDeadlineSeconds;
   if (deadline !== undefined && scheduled + deadline * 1000 < nowMs) {
-    event('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(scheduled)}`);
+    event('Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRFC1123Z(scheduled)}`);
     return finish(requeue());
   }
   const name = jobNameFor(cj, scheduled);

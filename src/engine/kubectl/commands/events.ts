@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from '../../api/types.ts';
 import type { Status } from '../../apiserver/status.ts';
-import { humanDuration, TabWriter } from '../../printers/index.ts';
+import { TabWriter, translateTimestampSince } from '../../printers/index.ts';
 import { parseTimestamp } from '../../printers/duration/human-duration.ts';
 import { bool, str, stringSlice, type CommandContext } from '../context.ts';
 import { apiErrorMessage } from '../errors.ts';
@@ -42,17 +42,16 @@ function lastSeen(e: Event): number {
   );
 }
 
-function since(timestamp: string | undefined, now: number): string {
-  const ms = parseTimestamp(timestamp);
-  return ms === undefined ? '<unknown>' : humanDuration(now - ms);
-}
-
 /** The LAST SEEN cell: the age, and for a repeated event how often over how long. */
 function interval(e: Event, now: number): string {
   const first =
-    parseTimestamp(e.eventTime) !== undefined ? since(e.eventTime, now) : since(e.firstTimestamp, now);
-  if (e.series) return `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
-  if ((e.count ?? 0) > 1) return `${since(e.lastTimestamp, now)} (x${e.count ?? 0} over ${first})`;
+    parseTimestamp(e.eventTime) !== undefined
+      ? translateTimestampSince(e.eventTime, now)
+      : translateTimestampSince(e.firstTimestamp, now);
+  if (e.series)
+    return `${translateTimestampSince(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
+  if ((e.count ?? 0) > 1)
+    return `${translateTimestampSince(e.lastTimestamp, now)} (x${e.count ?? 0} over ${first})`;
   return first;
 }
 

@@ -1,6 +1,7 @@
 /** Value formatting shared by the describers (kubectl pkg/describe helpers). */
 import type { JsonValue } from '../../api/types.ts';
 import type { DescribeWriter } from './describe-writer.ts';
+import { formatRFC1123Z } from '../../time/clock.ts';
 
 export type Obj = Record<string, JsonValue>;
 
@@ -20,16 +21,11 @@ export function num(v: JsonValue | undefined, fallback = 0): number {
   return typeof v === 'number' ? v : fallback;
 }
 
-const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** Go's time.RFC1123Z in UTC, the layout describe prints timestamps with. */
 export function rfc1123z(timestamp: JsonValue | undefined): string {
   const ms = typeof timestamp === 'string' ? Date.parse(timestamp) : NaN;
   if (Number.isNaN(ms)) return 'Mon, 01 Jan 0001 00:00:00 +0000';
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  return formatRFC1123Z(ms);
 }
 
 /** Go's time.Duration.String() for a whole number of seconds. */

@@ -1,13 +1,13 @@
 /** The access-log line a web server image writes for a request, in its own format. */
 import type { HttpRequestLine } from '../kubelet-api.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { monthName } from '../../time/clock.ts';
 
 /** `01/Jan/2025:00:00:31 +0000`, the common log format's time. */
 function commonLogTime(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  return `${p(d.getUTCDate())}/${monthName(ms)}/${d.getUTCFullYear()}:${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
 }
 
 /** The line, or undefined for images that log no requests. */

@@ -3,7 +3,7 @@
  * to that moment, and lines the runtime added; `{time}`-style placeholders in image
  * start-up lines become that line's timestamp in the image's own format.
  */
-import { formatMicroTimestamp } from '../../time/clock.ts';
+import { formatCtime, formatMicroTimestamp, monthName, weekdayName } from '../../time/clock.ts';
 import type { ContainerRun } from '../pod-state.ts';
 
 /** At most this many loop iterations are rendered (a real log would be rotated long before). */
@@ -35,9 +35,6 @@ export function logLines(run: ContainerRun, nowMs: number, hostname: string): Lo
   return out;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 function fill(text: string, ms: number, hostname: string): string {
   if (!text.includes('{')) return text;
   const iso = formatMicroTimestamp(ms); // 2025-01-01T00:00:05.123000Z
@@ -45,8 +42,8 @@ function fill(text: string, ms: number, hostname: string): string {
   const [y = '', mo = '', d = ''] = date.split('-');
   const clock = rest.slice(0, 8);
   const millis = rest.slice(9, 12);
-  const weekday = DAYS[(Math.floor(ms / 86_400_000) + 4) % 7] ?? '';
-  const month = MONTHS[Number(mo) - 1] ?? '';
+  const weekday = weekdayName(ms);
+  const month = monthName(ms);
   return text
     .replaceAll('{time}', `${y}/${mo}/${d} ${clock}`)
     .replaceAll('{logTime}', `${y}/${mo}/${d} ${clock}`)
@@ -56,7 +53,7 @@ function fill(text: string, ms: number, hostname: string): string {
     .replaceAll('{pgTime}', `${date} ${clock}.${millis}`)
     .replaceAll('{httpdTime}', `${weekday} ${month} ${d} ${clock}.${rest.slice(9, 15)} ${y}`)
     .replaceAll('{hostname}', hostname)
-    .replaceAll('{dateTime}', `${weekday} ${month} ${String(Number(d)).padStart(2, ' ')} ${clock} UTC ${y}`);
+    .replaceAll('{dateTime}', formatCtime(ms, 'UTC'));
 }
 
 /** RFC 3339 with nanoseconds, as `kubectl logs --timestamps` prints. */
